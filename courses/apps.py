@@ -1,0 +1,9 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class CoursesConfig(AppConfig):
+    name = "courses"
+    label = "hocvuso_courses"
+    verbose_name = _("Courses and learning")
+    default_auto_field = "django.db.models.BigAutoField"

@@ -1,0 +1,166 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.db import IntegrityError
+from django.http import HttpResponse, HttpResponseRedirect, JsonResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
+
+from . import services
+from .forms import ProfileForm, QueuedPasswordResetForm, SignInForm, SignUpForm, TextSizeForm
+from .health import database_state, redis_state
+from .selectors import profile_for
+
+TEXT_SIZE_COOKIE = "hocvuso_text_size"
+
+
+def _safe_next(request, candidate: str | None, fallback: str = "/") -> str:
+    if candidate and url_has_allowed_host_and_scheme(
+        candidate, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return candidate
+    return fallback
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def sign_up(request):
+    if request.user.is_authenticated:
+        return redirect("lms:profile")
+    form = SignUpForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            user = services.register_learner(
+                identifier=data["identifier"],
+                password=data["password1"],
+                full_name=data["full_name"],
+                date_of_birth=data["date_of_birth"],
+                target_group=data["target_group"],
+                ward=data.get("ward"),
+                residential_group=data.get("residential_group"),
+                organisation=data.get("organisation", ""),
+                accessibility_needs=data.get("accessibility_needs"),
+                accessibility_notes=data.get("accessibility_notes", ""),
+            )
+        except IntegrityError:
+            # a second request with the same email or phone won the race between our check and the insert
+            form.add_error("identifier", _("An account with this email or phone number already exists."))
+        else:
+            login(request, user, backend="lms.backends.EmailOrPhoneBackend")
+            messages.success(request, _("Your account is ready. Welcome!"))
+            return redirect(_safe_next(request, request.GET.get("next"), "/"))
+    return render(request, "lms/sign_up.html", {"form": form}, status=400 if form.errors else 200)
+
+
+class SignInView(auth_views.LoginView):
+    template_name = "lms/sign_in.html"
+    authentication_form = SignInForm
+    redirect_authenticated_user = True
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        learner = profile_for(form.get_user())
+        if learner is not None:
+            response.set_cookie(
+                TEXT_SIZE_COOKIE,
+                learner.preferred_text_size,
+                max_age=60 * 60 * 24 * 365,
+                samesite="Lax",
+                secure=self.request.is_secure(),
+            )
+        return response
+
+
+class SignOutView(auth_views.LogoutView):
+    pass
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    template_name = "lms/password_reset.html"
+    form_class = QueuedPasswordResetForm
+    email_template_name = "lms/email/password_reset.txt"
+    subject_template_name = "lms/email/password_reset_subject.txt"
+    success_url = reverse_lazy("lms:password_reset_done")
+
+
+class PasswordResetDoneView(auth_views.PasswordResetDoneView):
+    template_name = "lms/password_reset_done.html"
+
+
+class PasswordResetConfirmView(auth_views.PasswordResetConfirmView):
+    template_name = "lms/password_reset_confirm.html"
+    success_url = reverse_lazy("lms:password_reset_complete")
+
+
+class PasswordResetCompleteView(auth_views.PasswordResetCompleteView):
+    template_name = "lms/password_reset_complete.html"
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def profile(request):
+    learner = profile_for(request.user)
+    if learner is None:
+        return render(request, "lms/profile_missing.html", status=404)
+    form = ProfileForm(request.POST or None, instance=learner)
+    if request.method == "POST" and form.is_valid():
+        services.update_profile(profile=learner, **{name: form.cleaned_data[name] for name in form.Meta.fields})
+        messages.success(request, _("Your profile is saved."))
+        response = redirect("lms:profile")
+        response.set_cookie(
+            TEXT_SIZE_COOKIE,
+            learner.preferred_text_size,
+            max_age=60 * 60 * 24 * 365,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
+        return response
+    return render(request, "lms/profile.html", {"form": form, "profile": learner}, status=400 if form.errors else 200)
+
+
+@require_POST
+def text_size(request):
+    """The text-size switch works without JavaScript: a form posts here and comes back."""
+    form = TextSizeForm(request.POST)
+    target = _safe_next(request, request.POST.get("next"), "/")
+    if not form.is_valid():
+        return HttpResponseRedirect(target)
+    size = form.cleaned_data["size"]
+    if request.user.is_authenticated:
+        services.set_text_size(user=request.user, size=size)
+    response = HttpResponseRedirect(target)
+    response.set_cookie(TEXT_SIZE_COOKIE, size, max_age=60 * 60 * 24 * 365, samesite="Lax", secure=request.is_secure())
+    return response
+
+
+@never_cache
+@require_GET
+def healthz(request):
+    database, cache = database_state(), redis_state()
+    status = "ok" if database == "ok" and cache in {"ok", "not_configured"} else "degraded"
+    if database != "ok":
+        status = "down"
+    return JsonResponse(
+        {"status": status, "database": database, "redis": cache}, status=503 if database != "ok" else 200
+    )
+
+
+@require_GET
+def benchmark_floor(request):
+    """A bare Django view: the floor every benchmark is compared with. Only routed when a benchmark asks."""
+    return HttpResponse(b"ok", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    return render(request, "404.html", status=404)
+
+
+def server_error(request):
+    return render(request, "500.html", status=500)
