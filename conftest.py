@@ -3,3 +3,17 @@ def pytest_configure(config):
     from lms.translations import compile_catalogues
 
     compile_catalogues()
+
+
+import pytest  # noqa: E402
+
+
+@pytest.fixture
+def home_page(db):
+    """The portal's home page as the demo builds it, set as the default site's root."""
+    from cms.demo import home_page as build_home_page
+    from lms.demo import DemoContext
+
+    context = DemoContext(log=lambda _line: None)
+    build_home_page(context)
+    return context.objects["home_page"]

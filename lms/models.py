@@ -7,6 +7,8 @@ from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from .text import fold
+
 
 class TargetGroup(models.TextChoices):
     """The four groups the movement counts (Decision 757's sub-frameworks; pupils follow Circular 02)."""
@@ -105,6 +107,8 @@ class ResidentialGroup(models.Model):
 class LearnerProfile(models.Model):
     user = models.OneToOneField(User, on_delete=models.CASCADE, related_name="learner_profile", verbose_name=_("user"))
     full_name = models.CharField(_("full name"), max_length=150)
+    # the name without diacritics, for search: staff type "nguyen van a" on a phone keyboard
+    full_name_folded = models.CharField(max_length=150, editable=False, db_index=True, default="")
     date_of_birth = models.DateField(_("date of birth"), null=True, blank=True)
     target_group = models.CharField(
         _("group"), max_length=32, choices=TargetGroup.choices, default=TargetGroup.CITIZEN, db_index=True
@@ -144,6 +148,12 @@ class LearnerProfile(models.Model):
 
     def __str__(self):
         return self.full_name
+
+    def save(self, *args, **kwargs):
+        self.full_name_folded = fold(self.full_name)
+        if kwargs.get("update_fields") is not None and "full_name" in kwargs["update_fields"]:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "full_name_folded"}
+        super().save(*args, **kwargs)
 
     def clean(self):
         errors = {}

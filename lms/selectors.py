@@ -1,6 +1,9 @@
 """Reads about people. Other apps use these through lms.api."""
 
+from django.db.models import QuerySet
+
 from .models import LearnerProfile, ResidentialGroup, User, Ward
+from .text import fold
 from .roles import STAFF_ROLES, Role
 
 
@@ -39,3 +42,31 @@ def wards_with_groups() -> list[Ward]:
 
 def residential_groups() -> list[ResidentialGroup]:
     return list(ResidentialGroup.objects.select_related("ward").order_by("ward__name", "name"))
+
+
+def learners_visible_to(user: User) -> QuerySet[LearnerProfile]:
+    """The learner profiles a staff member may see: all for a superuser, their own ward's for a ward
+    administrator, none for anyone else. Every staff listing of learners starts here."""
+    profiles = LearnerProfile.objects.select_related("user", "ward", "residential_group")
+    if user.is_superuser:
+        return profiles
+    if has_role(user, Role.WARD_ADMIN):
+        own = profile_for(user)
+        if own is not None and own.ward_id is not None:
+            return profiles.filter(ward_id=own.ward_id)
+    return profiles.none()
+
+
+def search_learners(profiles: QuerySet[LearnerProfile], query: str) -> QuerySet[LearnerProfile]:
+    """Match a name typed with or without diacritics, or an exact phone number or email."""
+    from .identifiers import normalise_phone
+
+    query = (query or "").strip()
+    if not query:
+        return profiles
+    phone = normalise_phone(query)
+    if phone:
+        return profiles.filter(user__phone=phone)
+    if "@" in query:
+        return profiles.filter(user__email__iexact=query)
+    return profiles.filter(full_name_folded__contains=fold(query))

@@ -1,0 +1,85 @@
+import pytest
+from django.core import mail
+from django.urls import reverse
+
+from lms.tests.factories import PASSWORD, LearnerProfileFactory, UserFactory, learner
+
+pytestmark = pytest.mark.django_db
+SIGN_IN = reverse("lms:sign_in")
+
+
+@pytest.mark.parametrize("typed", ["0987654321", "+84 987 654 321", "098.765.4321", "mai@example.vn", "MAI@Example.VN"])
+def test_sign_in_with_email_or_phone_in_any_common_spelling(client, typed):
+    UserFactory(email="mai@example.vn", phone="0987654321")
+    response = client.post(SIGN_IN, {"username": typed, "password": PASSWORD})
+    assert response.status_code == 302
+    assert response["Location"] == "/"
+    assert "_auth_user_id" in client.session
+
+
+def test_wrong_password_gets_one_plain_vietnamese_message(client):
+    UserFactory(email="mai@example.vn")
+    response = client.post(SIGN_IN, {"username": "mai@example.vn", "password": "sai-mat-khau"})
+    assert response.status_code == 200
+    assert "Email, số điện thoại hoặc mật khẩu chưa đúng." in response.content.decode()
+    assert "_auth_user_id" not in client.session
+
+
+def test_unknown_account_gets_the_same_message_as_a_wrong_password(client):
+    response = client.post(SIGN_IN, {"username": "0911111111", "password": "bat-ky-2026"})
+    assert "Email, số điện thoại hoặc mật khẩu chưa đúng." in response.content.decode()
+
+
+def test_inactive_account_cannot_sign_in(client):
+    UserFactory(email="mai@example.vn", is_active=False)
+    client.post(SIGN_IN, {"username": "mai@example.vn", "password": PASSWORD})
+    assert "_auth_user_id" not in client.session
+
+
+def test_sign_in_remembers_the_preferred_text_size(client):
+    profile = LearnerProfileFactory(preferred_text_size="larger")
+    response = client.post(SIGN_IN, {"username": profile.user.email, "password": PASSWORD})
+    assert response.cookies["hocvuso_text_size"].value == "larger"
+    assert 'class="text-larger"' in client.get("/tai-khoan/ho-so/").content.decode()
+
+
+def test_next_is_followed_only_within_the_site(client):
+    user = UserFactory()
+    ok = client.post(f"{SIGN_IN}?next=/tai-khoan/ho-so/", {"username": user.email, "password": PASSWORD,
+                                                            "next": "/tai-khoan/ho-so/"})
+    assert ok["Location"] == "/tai-khoan/ho-so/"
+    client.logout()
+    evil = client.post(SIGN_IN, {"username": user.email, "password": PASSWORD, "next": "https://evil.example/"})
+    assert evil["Location"] == "/"
+
+
+def test_sign_out_needs_a_post_and_ends_the_session(client):
+    client.force_login(learner())
+    assert client.get(reverse("lms:sign_out")).status_code == 405
+    assert client.post(reverse("lms:sign_out")).status_code == 302
+    assert "_auth_user_id" not in client.session
+
+
+def test_password_reset_mails_a_working_link(client):
+    user = UserFactory(email="mai@example.vn")
+    response = client.post(reverse("lms:password_reset"), {"email": "MAI@example.vn"})
+    assert response["Location"] == reverse("lms:password_reset_done")
+    assert len(mail.outbox) == 1
+    message = mail.outbox[0]
+    assert message.to == ["mai@example.vn"]
+    assert "Đặt mật khẩu mới" in message.subject
+    link = next(line for line in message.body.splitlines() if "/tai-khoan/dat-lai/" in line)
+    path = link.split("testserver", 1)[1]
+    form_page = client.get(path, follow=True)
+    assert form_page.status_code == 200
+    done = client.post(form_page.redirect_chain[-1][0],
+                       {"new_password1": "cay-tre-xanh-2027", "new_password2": "cay-tre-xanh-2027"})
+    assert done["Location"] == reverse("lms:password_reset_complete")
+    user.refresh_from_db()
+    assert user.check_password("cay-tre-xanh-2027")
+
+
+def test_password_reset_for_unknown_email_reveals_nothing(client):
+    response = client.post(reverse("lms:password_reset"), {"email": "khong-co@example.vn"})
+    assert response["Location"] == reverse("lms:password_reset_done")
+    assert mail.outbox == []

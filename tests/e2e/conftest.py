@@ -1,0 +1,159 @@
+"""Browser tests: Debian's Chromium, driven by Playwright's sync API, against pytest-django's live server.
+
+Playwright's own browser download is never used: the project set-up installs Debian's `chromium` package and
+these tests drive that binary (or the one named by HOCVUSO_CHROMIUM). A missing browser fails the run loudly,
+because a browser test that skips itself proves nothing while looking green.
+"""
+
+import importlib
+import os
+import re
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+# Playwright's sync API keeps an asyncio loop running in the test thread, so Django sees "async context" and
+# refuses ORM calls from test code. The calls here are plain blocking ones made between browser steps.
+os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+
+from playwright.sync_api import Browser, Page, sync_playwright
+
+DEFAULT_CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = [
+    "--no-sandbox",  # the test run is often root inside a container, where the sandbox cannot start
+    "--disable-gpu",
+    # no calls home, no updates, no first-run dialogs: a test run must not touch the network beyond the server
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--no-first-run",
+    "--disable-sync",
+    "--disable-quic",
+]
+# A cheap Android phone, the device most learners in the ward use.
+PHONE_VIEWPORT = {"width": 360, "height": 740}
+E2E_DIR = Path(__file__).resolve().parent
+
+
+def chromium_path() -> str:
+    return os.environ.get("HOCVUSO_CHROMIUM") or DEFAULT_CHROMIUM
+
+
+def pytest_collection_modifyitems(config, items):
+    # The marker selects or leaves out the slow, browser-needing tests (`-m "not browser"`); put it on every
+    # journey here so a later one cannot forget it.
+    for item in items:
+        if E2E_DIR in Path(str(item.path)).resolve().parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    # the `page` fixture reads this at teardown to decide whether to keep a screenshot
+    setattr(item, f"e2e_report_{report.when}", report)
+    return report
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    path = chromium_path()
+    if not (os.path.isfile(path) and os.access(path, os.X_OK)):
+        pytest.fail(
+            f"Chromium not found at {path}. Browser tests use Debian's Chromium, never Playwright's download: "
+            "run the project's set-up (it installs the `chromium` package), or point HOCVUSO_CHROMIUM at a "
+            "Chromium binary. Do not run `playwright install`.",
+            pytrace=False,
+        )
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def live_url(live_server) -> Callable[[str], str]:
+    """`live_url("/tai-khoan/dang-ky/")` → the absolute URL on the running test server."""
+
+    def build(path: str = "/") -> str:
+        return live_server.url.rstrip("/") + "/" + path.lstrip("/")
+
+    return build
+
+
+def _restore_migration_rows() -> None:
+    """Put back the rows data migrations made, which the live server's transactional tests lose.
+
+    Every test with `live_server` is transactional, and pytest-django empties all tables after each one: from
+    the second browser test on, the Wagtail tree root, the root collection, the default locale and the role
+    groups are gone. `serialized_rollback` would restore them, but it breaks as soon as any other transactional
+    test runs first (the content types it re-inserts then clash with the ones the flush recreated under new ids
+    on PostgreSQL), so the few rows the journeys need are rebuilt here instead, idempotently, each time.
+    """
+    from django.apps import apps
+    from django.conf import settings
+    from wagtail.coreutils import get_supported_content_language_variant
+    from wagtail.models import Collection, Locale, Page
+
+    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
+    if Page.get_first_root_node() is None:
+        Page.add_root(instance=Page(title="Root", slug="root"))
+    if not Collection.objects.filter(depth=1).exists():
+        Collection.add_root(name="Root")
+
+    # The roles migration's own function, so the groups and their permissions never drift from production.
+    # It flips `models_module` on every app config it is given and leaves it None, which on the real registry
+    # would stop later flushes from recreating content types and permissions: put the values back.
+    roles = importlib.import_module("lms.migrations.0002_roles")
+    saved = {config.label: config.models_module for config in apps.get_app_configs()}
+    try:
+        roles.create_roles(apps, None)
+    finally:
+        for config in apps.get_app_configs():
+            config.models_module = saved[config.label]
+
+
+@pytest.fixture
+def portal(transactional_db, live_server):
+    """The demo ward's portal as `manage.py load_demo` builds it: home page, ward, residential groups, accounts.
+
+    Returns the demo context, whose `objects` hold what was made (`home_page`, `ward`, `user:<identifier>`).
+    """
+    from cms.demo import home_page
+    from lms.demo import DemoContext
+    from lms.demo_people import build_people
+
+    _restore_migration_rows()
+    context = DemoContext(log=lambda _line: None)
+    # the same order as the demo command: people (10) before the home page (20)
+    build_people(context)
+    home_page(context)
+    return context
+
+
+def _screenshot_path(nodeid: str) -> Path:
+    from django.conf import settings
+
+    directory = Path(settings.VAR_DIR) / "test" / "e2e"
+    directory.mkdir(parents=True, exist_ok=True)
+    return directory / (re.sub(r"[^\w.-]+", "_", nodeid).strip("_") + ".png")
+
+
+@pytest.fixture
+def page(browser: Browser, portal, request) -> Iterator[Page]:
+    """A fresh browser profile per test (no cookies carried over), in Vietnamese, on a small phone screen."""
+    context = browser.new_context(locale="vi-VN", viewport=PHONE_VIEWPORT, timezone_id="Asia/Ho_Chi_Minh")
+    # Short enough that a broken page fails fast, long enough for a slow CI machine's first request.
+    context.set_default_timeout(10_000)
+    page = context.new_page()
+    yield page
+    report = getattr(request.node, "e2e_report_call", None)
+    if report is not None and report.failed:
+        # best effort: a screenshot that cannot be taken must not hide the test's own failure
+        try:
+            path = _screenshot_path(request.node.nodeid)
+            page.screenshot(path=str(path), full_page=True)
+            print(f"\nscreenshot of the failed browser test: {path}")
+        except Exception as error:
+            print(f"\nno screenshot: {error}")
+    context.close()
