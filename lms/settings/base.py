@@ -176,6 +176,7 @@ FILE_UPLOAD_PERMISSIONS = 0o640
 
 # --- Email --------------------------------------------------------------------------------------------
 EMAIL_BACKEND = env_str("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
+EMAIL_FILE_PATH = env_str("EMAIL_FILE_PATH", str(VAR_DIR / "mail"))
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "Bình dân học vụ số <no-reply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
