@@ -11,6 +11,12 @@ import sys
 import django
 
 
+def _authenticated(response) -> bool | None:
+    # None when no view saw the request: WhiteNoise answers static files before the auth middleware runs
+    user = getattr(response.wsgi_request, "user", None)
+    return None if user is None else user.is_authenticated
+
+
 def main() -> None:
     targets = json.load(sys.stdin)
     django.setup()
@@ -34,6 +40,7 @@ def main() -> None:
             {
                 "path": target["path"],
                 "status": response.status_code,
+                "authenticated": _authenticated(response),
                 "queries": len(steady),
                 "first_request_queries": len(first),
                 "sql": [query["sql"] for query in steady.captured_queries],

@@ -353,12 +353,12 @@ def count_queries(targets: list[Target], env: dict[str, str]) -> list[dict]:
     return json.loads(run([sys.executable, str(QUERY_COUNTER)], env, stdin=work))
 
 
-def run_wrk(wrk: str, port: int, target: Target, seconds: float, args: argparse.Namespace) -> dict[str, float]:
+def run_wrk(wrk: str, port: int, target: Target, seconds: int, args: argparse.Namespace) -> dict[str, float]:
     command = [
         wrk,
         f"--threads={args.threads}",
         f"--connections={args.connections}",
-        f"--duration={max(1, round(seconds))}s",
+        f"--duration={seconds}s",
         "--timeout=10s",
         f"--script={LUA_SCRIPT}",
     ]
@@ -373,7 +373,7 @@ def run_wrk(wrk: str, port: int, target: Target, seconds: float, args: argparse.
 
 
 def measure(wrk: str, port: int, target: Target, args: argparse.Namespace) -> dict[str, float]:
-    say(f"measuring {target.path} as {target.label} ({args.warmup:g} s warm-up, {args.duration:g} s measured)")
+    say(f"measuring {target.path} as {target.label} ({args.warmup} s warm-up, {args.duration} s measured)")
     if args.warmup > 0:
         # fills worker caches, opens database connections and lets the CPU clock settle before the figures count
         run_wrk(wrk, port, target, args.warmup, args)
@@ -448,8 +448,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--password", help="the user's password (default: the demo password, for the demo user)")
     parser.add_argument("--url", action="append", default=[], help="path measured signed in (repeatable)")
     parser.add_argument("--anonymous-url", action="append", default=[], help="path measured signed out (repeatable)")
-    parser.add_argument("--duration", type=float, default=10, help="seconds measured per URL (default 10)")
-    parser.add_argument("--warmup", type=float, default=2, help="seconds of load before each measurement (default 2)")
+    parser.add_argument("--duration", type=int, default=10, help="seconds measured per URL (default 10)")
+    parser.add_argument("--warmup", type=int, default=2, help="seconds of load before each measurement (default 2)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
     parser.add_argument("--threads", type=int, default=1, help="wrk threads (default 1)")
     parser.add_argument("--workers", type=int, default=2, help="gunicorn sync workers (default 2)")
@@ -471,6 +471,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     for path in [*args.url, *args.anonymous_url]:
         if not path.startswith("/"):
             parser.error(f"URLs are paths on the site and start with '/': {path}")
+    if args.duration < 1 or args.warmup < 0 or args.workers < 1 or args.threads < 1:
+        parser.error("--duration, --workers and --threads must be at least 1, --warmup at least 0")
     if args.connections < args.threads:
         parser.error("wrk needs at least one connection per thread")
     return args
@@ -496,6 +498,10 @@ def main(argv: list[str] | None = None) -> int:
 
         say("counting queries per page")
         queries = count_queries(targets, env)
+        for target, counted in zip(targets, queries, strict=True):
+            # a session the site does not accept would measure the signed-out page under the user's name
+            if target.user and counted["authenticated"] is False:
+                raise BenchmarkError(f"{target.path} does not see {target.user} as signed in")
 
         floor = measure(wrk, port, targets[0], args)
         floor_rps = floor["requests"] / (floor["duration_us"] / 1e6)
@@ -513,7 +519,7 @@ def main(argv: list[str] | None = None) -> int:
             "server": f"gunicorn, {args.workers} sync workers",
             "load": (
                 f"wrk {args.threads} thread(s), {args.connections} connections, "
-                f"{args.duration:g} s per URL after {args.warmup:g} s warm-up"
+                f"{args.duration} s per URL after {args.warmup} s warm-up"
             ),
             "machine": f"{os.cpu_count()} CPUs, Python {platform.python_version()}, Django {django.get_version()}",
         }
@@ -522,8 +528,12 @@ def main(argv: list[str] | None = None) -> int:
             say(f"saved {save_json(results, context, queries).relative_to(REPO_DIR)}")
         failed = [r for r in results if r.errors or (r.status is not None and not 200 <= r.status < 300)]
         if failed:
-            say("some pages answered with errors; the server log follows")
-            print(_tail((work_dir / "gunicorn.log").read_text()), file=sys.stderr)
+            # the first error, with its traceback, explains more than the thousandth repeat of it
+            server_log = (work_dir / "gunicorn.log").read_text().splitlines()
+            say(f"some pages answered with errors; the server log begins (of {len(server_log)} lines):")
+            print("\n".join(server_log[:40]), file=sys.stderr)
+            if not args.keep_temp:
+                say("run again with --keep-temp to keep the whole log")
             return 1
         return 0
     except BenchmarkError as exc:

@@ -3,8 +3,8 @@
 from django.db.models import QuerySet
 
 from .models import LearnerProfile, ResidentialGroup, User, Ward
-from .text import fold
 from .roles import STAFF_ROLES, Role
+from .text import fold
 
 
 def profile_for(user: User) -> LearnerProfile | None:

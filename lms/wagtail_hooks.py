@@ -61,10 +61,25 @@ class LearnerViewSet(ModelViewSet):
     list_filter = ["target_group", "residential_group"]
     search_fields = ["full_name"]
     search_backend_name = None
-    inspect_view_fields = ["full_name", "date_of_birth", "target_group", "ward", "residential_group",
-                           "organisation", "created_at"]
-    form_fields = ["full_name", "date_of_birth", "target_group", "ward", "residential_group", "organisation",
-                   "preferred_text_size"]
+    inspect_view_fields = [
+        "full_name",
+        "date_of_birth",
+        "target_group",
+        "ward",
+        "residential_group",
+        "organisation",
+        "created_at",
+    ]
+    form_fields = [
+        "full_name",
+        "date_of_birth",
+        "target_group",
+        "ward",
+        "residential_group",
+        "organisation",
+        "preferred_text_size",
+    ]
+
 
 @hooks.register("register_admin_viewset")
 def register_learner_viewset():

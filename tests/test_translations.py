@@ -22,8 +22,11 @@ def extracted_catalogue(tmp_path_factory):
         pytest.fail("GNU gettext is missing: run the project set-up (./run test installs it).")
     work = tmp_path_factory.mktemp("catalogue")
     for package in SOURCE_PACKAGES:
-        shutil.copytree(Path(settings.BASE_DIR) / package, work / package,
-                        ignore=shutil.ignore_patterns("tests", "__pycache__", "migrations"))
+        shutil.copytree(
+            Path(settings.BASE_DIR) / package,
+            work / package,
+            ignore=shutil.ignore_patterns("tests", "__pycache__", "migrations"),
+        )
     target = work / "locale" / "vi" / "LC_MESSAGES"
     target.mkdir(parents=True)
     shutil.copy(CATALOGUE, target / "django.po")

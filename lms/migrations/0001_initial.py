@@ -3,139 +3,279 @@
 import django.db.models.deletion
 import django.db.models.functions.text
 import django.utils.timezone
-import lms.models
 from django.conf import settings
 from django.db import migrations, models
 
+import lms.models
+
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Ward',
+            name="Ward",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('code', models.CharField(max_length=10, unique=True, verbose_name='administrative code')),
-                ('province', models.CharField(max_length=120, verbose_name='province or city')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                ("code", models.CharField(max_length=10, unique=True, verbose_name="administrative code")),
+                ("province", models.CharField(max_length=120, verbose_name="province or city")),
             ],
             options={
-                'verbose_name': 'ward',
-                'verbose_name_plural': 'wards',
-                'ordering': ['province', 'name'],
+                "verbose_name": "ward",
+                "verbose_name_plural": "wards",
+                "ordering": ["province", "name"],
             },
         ),
         migrations.CreateModel(
-            name='User',
+            name="User",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('password', models.CharField(max_length=128, verbose_name='password')),
-                ('last_login', models.DateTimeField(blank=True, null=True, verbose_name='last login')),
-                ('is_superuser', models.BooleanField(default=False, help_text='Designates that this user has all permissions without explicitly assigning them.', verbose_name='superuser status')),
-                ('first_name', models.CharField(blank=True, max_length=150, verbose_name='first name')),
-                ('last_name', models.CharField(blank=True, max_length=150, verbose_name='last name')),
-                ('is_staff', models.BooleanField(default=False, help_text='Designates whether the user can log into this admin site.', verbose_name='staff status')),
-                ('is_active', models.BooleanField(default=True, help_text='Designates whether this user should be treated as active. Unselect this instead of deleting accounts.', verbose_name='active')),
-                ('date_joined', models.DateTimeField(default=django.utils.timezone.now, verbose_name='date joined')),
-                ('username', models.CharField(default=lms.models.new_handle, max_length=150, unique=True, verbose_name='login handle')),
-                ('email', models.EmailField(blank=True, max_length=254, verbose_name='email address')),
-                ('phone', models.CharField(blank=True, max_length=10, verbose_name='mobile phone number')),
-                ('groups', models.ManyToManyField(blank=True, help_text='The groups this user belongs to. A user will get all permissions granted to each of their groups.', related_name='user_set', related_query_name='user', to='auth.group', verbose_name='groups')),
-                ('user_permissions', models.ManyToManyField(blank=True, help_text='Specific permissions for this user.', related_name='user_set', related_query_name='user', to='auth.permission', verbose_name='user permissions')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("password", models.CharField(max_length=128, verbose_name="password")),
+                ("last_login", models.DateTimeField(blank=True, null=True, verbose_name="last login")),
+                (
+                    "is_superuser",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates that this user has all permissions without explicitly assigning them.",
+                        verbose_name="superuser status",
+                    ),
+                ),
+                ("first_name", models.CharField(blank=True, max_length=150, verbose_name="first name")),
+                ("last_name", models.CharField(blank=True, max_length=150, verbose_name="last name")),
+                (
+                    "is_staff",
+                    models.BooleanField(
+                        default=False,
+                        help_text="Designates whether the user can log into this admin site.",
+                        verbose_name="staff status",
+                    ),
+                ),
+                (
+                    "is_active",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Designates whether this user should be treated as active. Unselect this instead of deleting accounts.",
+                        verbose_name="active",
+                    ),
+                ),
+                ("date_joined", models.DateTimeField(default=django.utils.timezone.now, verbose_name="date joined")),
+                (
+                    "username",
+                    models.CharField(
+                        default=lms.models.new_handle, max_length=150, unique=True, verbose_name="login handle"
+                    ),
+                ),
+                ("email", models.EmailField(blank=True, max_length=254, verbose_name="email address")),
+                ("phone", models.CharField(blank=True, max_length=10, verbose_name="mobile phone number")),
+                (
+                    "groups",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="The groups this user belongs to. A user will get all permissions granted to each of their groups.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.group",
+                        verbose_name="groups",
+                    ),
+                ),
+                (
+                    "user_permissions",
+                    models.ManyToManyField(
+                        blank=True,
+                        help_text="Specific permissions for this user.",
+                        related_name="user_set",
+                        related_query_name="user",
+                        to="auth.permission",
+                        verbose_name="user permissions",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'user',
-                'verbose_name_plural': 'users',
-                'abstract': False,
-                'swappable': 'AUTH_USER_MODEL',
+                "verbose_name": "user",
+                "verbose_name_plural": "users",
+                "abstract": False,
+                "swappable": "AUTH_USER_MODEL",
             },
             managers=[
-                ('objects', lms.models.HocvusoUserManager()),
+                ("objects", lms.models.HocvusoUserManager()),
             ],
         ),
         migrations.CreateModel(
-            name='ConsentRecord',
+            name="ConsentRecord",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('purpose', models.CharField(choices=[('account', 'Keep my account, learning records and certificates'), ('accessibility', 'Use my accessibility needs to adapt lessons')], max_length=32, verbose_name='purpose')),
-                ('notice_version', models.CharField(max_length=20, verbose_name='notice version')),
-                ('given_at', models.DateTimeField(default=django.utils.timezone.now, verbose_name='given at')),
-                ('withdrawn_at', models.DateTimeField(blank=True, null=True, verbose_name='withdrawn at')),
-                ('user', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='consents', to=settings.AUTH_USER_MODEL, verbose_name='user')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                (
+                    "purpose",
+                    models.CharField(
+                        choices=[
+                            ("account", "Keep my account, learning records and certificates"),
+                            ("accessibility", "Use my accessibility needs to adapt lessons"),
+                        ],
+                        max_length=32,
+                        verbose_name="purpose",
+                    ),
+                ),
+                ("notice_version", models.CharField(max_length=20, verbose_name="notice version")),
+                ("given_at", models.DateTimeField(default=django.utils.timezone.now, verbose_name="given at")),
+                ("withdrawn_at", models.DateTimeField(blank=True, null=True, verbose_name="withdrawn at")),
+                (
+                    "user",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="consents",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'consent',
-                'verbose_name_plural': 'consents',
+                "verbose_name": "consent",
+                "verbose_name_plural": "consents",
             },
         ),
         migrations.CreateModel(
-            name='ResidentialGroup',
+            name="ResidentialGroup",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=120, verbose_name='name')),
-                ('ward', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='residential_groups', to='hocvuso_lms.ward', verbose_name='ward')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("name", models.CharField(max_length=120, verbose_name="name")),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="residential_groups",
+                        to="hocvuso_lms.ward",
+                        verbose_name="ward",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'residential group',
-                'verbose_name_plural': 'residential groups',
-                'ordering': ['ward', 'name'],
+                "verbose_name": "residential group",
+                "verbose_name_plural": "residential groups",
+                "ordering": ["ward", "name"],
             },
         ),
         migrations.CreateModel(
-            name='LearnerProfile',
+            name="LearnerProfile",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('full_name', models.CharField(max_length=150, verbose_name='full name')),
-                ('full_name_folded', models.CharField(db_index=True, default='', editable=False, max_length=150)),
-                ('date_of_birth', models.DateField(blank=True, null=True, verbose_name='date of birth')),
-                ('target_group', models.CharField(choices=[('civil_servant', 'Civil servant or public employee'), ('pupil_student', 'Pupil or student'), ('enterprise_worker', 'Enterprise worker'), ('citizen', 'Citizen')], db_index=True, default='citizen', max_length=32, verbose_name='group')),
-                ('organisation', models.CharField(blank=True, max_length=200, verbose_name='organisation or school')),
-                ('accessibility_needs', models.JSONField(blank=True, default=list, verbose_name='accessibility needs')),
-                ('accessibility_notes', models.CharField(blank=True, max_length=300, verbose_name='other needs')),
-                ('preferred_text_size', models.CharField(choices=[('normal', 'Normal text'), ('large', 'Large text'), ('larger', 'Very large text')], default='normal', max_length=10, verbose_name='text size')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created')),
-                ('updated_at', models.DateTimeField(auto_now=True, verbose_name='updated')),
-                ('user', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='learner_profile', to=settings.AUTH_USER_MODEL, verbose_name='user')),
-                ('residential_group', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='learners', to='hocvuso_lms.residentialgroup', verbose_name='residential group')),
-                ('ward', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='learners', to='hocvuso_lms.ward', verbose_name='ward')),
+                ("id", models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name="ID")),
+                ("full_name", models.CharField(max_length=150, verbose_name="full name")),
+                ("full_name_folded", models.CharField(db_index=True, default="", editable=False, max_length=150)),
+                ("date_of_birth", models.DateField(blank=True, null=True, verbose_name="date of birth")),
+                (
+                    "target_group",
+                    models.CharField(
+                        choices=[
+                            ("civil_servant", "Civil servant or public employee"),
+                            ("pupil_student", "Pupil or student"),
+                            ("enterprise_worker", "Enterprise worker"),
+                            ("citizen", "Citizen"),
+                        ],
+                        db_index=True,
+                        default="citizen",
+                        max_length=32,
+                        verbose_name="group",
+                    ),
+                ),
+                ("organisation", models.CharField(blank=True, max_length=200, verbose_name="organisation or school")),
+                ("accessibility_needs", models.JSONField(blank=True, default=list, verbose_name="accessibility needs")),
+                ("accessibility_notes", models.CharField(blank=True, max_length=300, verbose_name="other needs")),
+                (
+                    "preferred_text_size",
+                    models.CharField(
+                        choices=[("normal", "Normal text"), ("large", "Large text"), ("larger", "Very large text")],
+                        default="normal",
+                        max_length=10,
+                        verbose_name="text size",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True, verbose_name="created")),
+                ("updated_at", models.DateTimeField(auto_now=True, verbose_name="updated")),
+                (
+                    "user",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="learner_profile",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="user",
+                    ),
+                ),
+                (
+                    "residential_group",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="learners",
+                        to="hocvuso_lms.residentialgroup",
+                        verbose_name="residential group",
+                    ),
+                ),
+                (
+                    "ward",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="learners",
+                        to="hocvuso_lms.ward",
+                        verbose_name="ward",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'learner profile',
-                'verbose_name_plural': 'learner profiles',
+                "verbose_name": "learner profile",
+                "verbose_name_plural": "learner profiles",
             },
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(django.db.models.functions.text.Lower('email'), condition=models.Q(('email', ''), _negated=True), name='hocvuso_user_email_unique'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                django.db.models.functions.text.Lower("email"),
+                condition=models.Q(("email", ""), _negated=True),
+                name="hocvuso_user_email_unique",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='user',
-            constraint=models.UniqueConstraint(condition=models.Q(('phone', ''), _negated=True), fields=('phone',), name='hocvuso_user_phone_unique'),
+            model_name="user",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("phone", ""), _negated=True), fields=("phone",), name="hocvuso_user_phone_unique"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='consentrecord',
-            constraint=models.UniqueConstraint(condition=models.Q(('withdrawn_at__isnull', True)), fields=('user', 'purpose'), name='hocvuso_consent_one_active_per_purpose'),
+            model_name="consentrecord",
+            constraint=models.UniqueConstraint(
+                condition=models.Q(("withdrawn_at__isnull", True)),
+                fields=("user", "purpose"),
+                name="hocvuso_consent_one_active_per_purpose",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='residentialgroup',
-            constraint=models.UniqueConstraint(fields=('ward', 'name'), name='hocvuso_resgroup_unique_in_ward'),
+            model_name="residentialgroup",
+            constraint=models.UniqueConstraint(fields=("ward", "name"), name="hocvuso_resgroup_unique_in_ward"),
         ),
         migrations.AddIndex(
-            model_name='learnerprofile',
-            index=models.Index(fields=['ward', 'target_group'], name='hocvuso_profile_ward_group'),
+            model_name="learnerprofile",
+            index=models.Index(fields=["ward", "target_group"], name="hocvuso_profile_ward_group"),
         ),
         migrations.AddConstraint(
-            model_name='learnerprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('preferred_text_size__in', ['normal', 'large', 'larger'])), name='hocvuso_profile_text_size_valid'),
+            model_name="learnerprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(("preferred_text_size__in", ["normal", "large", "larger"])),
+                name="hocvuso_profile_text_size_valid",
+            ),
         ),
         migrations.AddConstraint(
-            model_name='learnerprofile',
-            constraint=models.CheckConstraint(condition=models.Q(('target_group__in', ['civil_servant', 'pupil_student', 'enterprise_worker', 'citizen'])), name='hocvuso_profile_target_group_valid'),
+            model_name="learnerprofile",
+            constraint=models.CheckConstraint(
+                condition=models.Q(
+                    ("target_group__in", ["civil_servant", "pupil_student", "enterprise_worker", "citizen"])
+                ),
+                name="hocvuso_profile_target_group_valid",
+            ),
         ),
     ]

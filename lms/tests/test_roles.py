@@ -17,9 +17,7 @@ def allowed(client, url) -> bool:
 
 
 def test_roles_exist_with_their_permissions():
-    codenames = {
-        group.name: set(group.permissions.values_list("codename", flat=True)) for group in Group.objects.all()
-    }
+    codenames = {group.name: set(group.permissions.values_list("codename", flat=True)) for group in Group.objects.all()}
     assert codenames[Role.LEARNER] == set()
     assert codenames[Role.MENTOR] == set()
     assert codenames[Role.EDITOR] == {"access_admin"}

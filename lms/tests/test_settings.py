@@ -23,7 +23,12 @@ def run_manage(*args, **env_overrides):
     env.update(env_overrides)
     env = {key: value for key, value in env.items() if value is not None}
     return subprocess.run(  # noqa: S603 - our own manage.py with fixed arguments
-        [sys.executable, "manage.py", *args], cwd=ROOT, env=env, capture_output=True, text=True, timeout=120,
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=120,
         check=False,
     )
 

@@ -51,8 +51,9 @@ def test_sign_in_remembers_the_preferred_text_size(client):
 
 def test_next_is_followed_only_within_the_site(client):
     user = UserFactory()
-    ok = client.post(f"{SIGN_IN}?next=/tai-khoan/ho-so/", {"username": user.email, "password": PASSWORD,
-                                                            "next": "/tai-khoan/ho-so/"})
+    ok = client.post(
+        f"{SIGN_IN}?next=/tai-khoan/ho-so/", {"username": user.email, "password": PASSWORD, "next": "/tai-khoan/ho-so/"}
+    )
     assert ok["Location"] == "/tai-khoan/ho-so/"
     client.logout()
     evil = client.post(SIGN_IN, {"username": user.email, "password": PASSWORD, "next": "https://evil.example/"})
@@ -98,8 +99,9 @@ def test_password_reset_mails_a_working_link(client):
     path = link.split("testserver", 1)[1]
     form_page = client.get(path, follow=True)
     assert form_page.status_code == 200
-    done = client.post(form_page.redirect_chain[-1][0],
-                       {"new_password1": "cay-tre-xanh-2027", "new_password2": "cay-tre-xanh-2027"})
+    done = client.post(
+        form_page.redirect_chain[-1][0], {"new_password1": "cay-tre-xanh-2027", "new_password2": "cay-tre-xanh-2027"}
+    )
     assert done["Location"] == reverse("lms:password_reset_complete")
     user.refresh_from_db()
     assert user.check_password("cay-tre-xanh-2027")
