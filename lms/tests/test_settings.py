@@ -18,7 +18,9 @@ PRODUCTION_ENV = {
 
 
 def run_manage(*args, **env_overrides):
-    env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV and key != "DEBUG"}
+    # nothing of this test process leaks in (the browser tests relax async safety for their own process)
+    leaked = {"DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    env = {key: value for key, value in os.environ.items() if key not in PRODUCTION_ENV and key not in leaked}
     env.update(PRODUCTION_ENV)
     env.update(env_overrides)
     env = {key: value for key, value in env.items() if value is not None}
