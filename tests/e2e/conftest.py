@@ -12,11 +12,6 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
-
-# Playwright's sync API keeps an asyncio loop running in the test thread, so Django sees "async context" and
-# refuses ORM calls from test code. The calls here are plain blocking ones made between browser steps.
-os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
-
 from playwright.sync_api import Browser, Page, sync_playwright
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -56,19 +51,31 @@ def pytest_runtest_makereport(item, call):
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
+def browser(django_db_setup) -> Iterator[Browser]:
+    # after the test database exists and closed before it is destroyed: both happen outside Playwright's loop
     path = chromium_path()
     if not (os.path.isfile(path) and os.access(path, os.X_OK)):
         pytest.fail(
             f"Chromium not found at {path}. Browser tests use Debian's Chromium, never Playwright's download: "
-            "run the project's set-up (it installs the `chromium` package), or point HOCVUSO_CHROMIUM at a "
+            "run `./run test` (it installs Debian's `chromium` package), or point HOCVUSO_CHROMIUM at a "
             "Chromium binary. Do not run `playwright install`.",
             pytrace=False,
         )
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+    # Playwright's sync API keeps an asyncio loop running in this thread, so Django sees an "async context" and
+    # refuses the ORM calls that fixtures and tests make between browser steps (and the flush after each
+    # test). Those calls are plain blocking ones; the relaxation ends with the browser.
+    previous = os.environ.get("DJANGO_ALLOW_ASYNC_UNSAFE")
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=path, headless=True, args=CHROMIUM_ARGS)
+            yield browser
+            browser.close()
+    finally:
+        if previous is None:
+            os.environ.pop("DJANGO_ALLOW_ASYNC_UNSAFE", None)
+        else:
+            os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = previous
 
 
 @pytest.fixture
