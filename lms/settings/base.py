@@ -206,7 +206,11 @@ LOGGING = {
     "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
     "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
     "root": {"handlers": ["console"], "level": env_str("LOG_LEVEL", "WARNING")},
-    "loggers": {"hocvuso": {"level": env_str("HOCVUSO_LOG_LEVEL", "INFO"), "propagate": True}},
+    "loggers": {
+        "hocvuso": {"level": env_str("HOCVUSO_LOG_LEVEL", "INFO"), "propagate": True},
+        # replaces Django's own "django" logger so nothing is printed twice
+        "django": {"handlers": ["console"], "level": env_str("DJANGO_LOG_LEVEL", "WARNING"), "propagate": False},
+    },
 }
 
 # The bare view a benchmark uses as its floor; off unless a benchmark run turns it on.
