@@ -17,3 +17,11 @@ def home_page(db):
     context = DemoContext(log=lambda _line: None)
     build_home_page(context)
     return context.objects["home_page"]
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    """Each test starts with an empty cache (Redis in the production-like run): no counters or pages leak."""
+    from django.core.cache import cache
+
+    cache.clear()

@@ -7,9 +7,12 @@ from django.core.exceptions import ValidationError
 from django.template import loader
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms.auth import LoginForm as WagtailLoginForm
 
 from .identifiers import parse_identifier
 from .models import AccessibilityNeed, LearnerProfile, ResidentialGroup, TargetGroup, TextSize, User, Ward
+from .ratelimit import Limit, client_address
+from .text import fold
 
 _OLDEST_BIRTH_YEAR = 1900
 
@@ -130,7 +133,32 @@ class SignUpForm(forms.Form):
         return cleaned
 
 
-class SignInForm(AuthenticationForm):
+# Guessing one account's password from one place, and guessing many accounts' passwords from one place.
+SIGN_IN_PER_ACCOUNT_AND_ADDRESS = Limit("sign-in:account", attempts=10, window_seconds=15 * 60)
+SIGN_IN_PER_ADDRESS = Limit("sign-in:address", attempts=50, window_seconds=15 * 60)
+
+
+class ThrottledSignInMixin:
+    """Refuses sign-in for a while after too many failures, before any password is checked."""
+
+    throttled_message = _("Too many wrong attempts. Wait 15 minutes and try again, or reset your password.")
+
+    def clean(self):
+        address = client_address(self.request) if self.request is not None else ""
+        account = f"{fold(self.data.get('username', ''))}|{address}"
+        if SIGN_IN_PER_ACCOUNT_AND_ADDRESS.exceeded(account) or SIGN_IN_PER_ADDRESS.exceeded(address):
+            raise ValidationError(self.throttled_message, code="throttled")
+        try:
+            cleaned = super().clean()
+        except ValidationError:
+            SIGN_IN_PER_ACCOUNT_AND_ADDRESS.record(account)
+            SIGN_IN_PER_ADDRESS.record(address)
+            raise
+        SIGN_IN_PER_ACCOUNT_AND_ADDRESS.reset(account)
+        return cleaned
+
+
+class SignInForm(ThrottledSignInMixin, AuthenticationForm):
     username = forms.CharField(
         label=_("Email or mobile phone number"),
         max_length=254,
@@ -210,4 +238,8 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
         subject = "".join(loader.render_to_string(subject_template_name, context).splitlines())
         body = loader.render_to_string(email_template_name, context)
-        send_email.delay(subject=subject, body=body, to=[to_email])
+        send_email.delay_on_commit(subject=subject, body=body, to=[to_email])
+
+
+class AdminSignInForm(ThrottledSignInMixin, WagtailLoginForm):
+    """The Wagtail admin's sign-in, with the same throttle as the site's."""

@@ -100,7 +100,7 @@ REDIS_URL = env_str("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "lms.cache.ResilientRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "hocvuso",
             # a dead Redis must make pages slower, never fail them (see lms/cache.py)
@@ -215,3 +215,7 @@ LOGGING = {
 
 # The bare view a benchmark uses as its floor; off unless a benchmark run turns it on.
 HOCVUSO_BENCHMARK_FLOOR_VIEW = env_bool("HOCVUSO_BENCHMARK_FLOOR_VIEW", False)
+
+# Set when a reverse proxy in front of the site appends the visitor's address to X-Forwarded-For.
+HOCVUSO_TRUST_X_FORWARDED_FOR = env_bool("HOCVUSO_TRUST_X_FORWARDED_FOR", False)
+WAGTAILADMIN_USER_LOGIN_FORM = "lms.forms.AdminSignInForm"

@@ -87,9 +87,11 @@ def sent_mail(recipient: str, *, wait: float = 0) -> list[tuple[str, str]]:
         time.sleep(0.2)
 
 
-def test_password_reset_mails_a_working_link(client):
+def test_password_reset_mails_a_working_link(client, django_capture_on_commit_callbacks):
     user = UserFactory(email="mai@example.vn")
-    response = client.post(reverse("lms:password_reset"), {"email": "MAI@example.vn"})
+    with django_capture_on_commit_callbacks(execute=True) as callbacks:
+        response = client.post(reverse("lms:password_reset"), {"email": "MAI@example.vn"})
+    assert len(callbacks) == 1, "the email is queued only once the request's data is committed"
     assert response["Location"] == reverse("lms:password_reset_done")
     messages = sent_mail("mai@example.vn", wait=30)
     assert len(messages) == 1
@@ -111,3 +113,36 @@ def test_password_reset_for_unknown_email_reveals_nothing(client):
     response = client.post(reverse("lms:password_reset"), {"email": "khong-co@example.vn"})
     assert response["Location"] == reverse("lms:password_reset_done")
     assert sent_mail("khong-co@example.vn", wait=2) == []
+
+
+def test_too_many_wrong_passwords_lock_that_account_from_that_place_for_a_while(client):
+    UserFactory(email="mai@example.vn")
+    for _ in range(10):
+        client.post(SIGN_IN, {"username": "mai@example.vn", "password": "doan-mo-2026"})
+    # now even the right password is refused, before it is checked
+    response = client.post(SIGN_IN, {"username": "Mai@Example.vn", "password": PASSWORD})
+    assert "Bạn đã nhập sai quá nhiều lần" in response.content.decode()
+    assert "_auth_user_id" not in client.session
+    # another place is not locked out by someone else's guessing
+    other = client.post(SIGN_IN, {"username": "mai@example.vn", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9")
+    assert other.status_code == 302
+
+
+def test_a_successful_sign_in_clears_the_failures(client):
+    UserFactory(email="mai@example.vn")
+    for _ in range(9):
+        client.post(SIGN_IN, {"username": "mai@example.vn", "password": "doan-mo-2026"})
+    assert client.post(SIGN_IN, {"username": "mai@example.vn", "password": PASSWORD}).status_code == 302
+    client.logout()
+    for _ in range(9):
+        client.post(SIGN_IN, {"username": "mai@example.vn", "password": "doan-mo-2026"})
+    assert client.post(SIGN_IN, {"username": "mai@example.vn", "password": PASSWORD}).status_code == 302
+
+
+def test_admin_sign_in_has_the_same_throttle(client):
+    UserFactory(email="bientap@example.vn")
+    for _ in range(10):
+        client.post("/quan-tri/login/", {"username": "bientap@example.vn", "password": "doan-mo-2026"})
+    response = client.post("/quan-tri/login/", {"username": "bientap@example.vn", "password": PASSWORD})
+    assert response.status_code == 200
+    assert "_auth_user_id" not in client.session
