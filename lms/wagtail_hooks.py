@@ -46,6 +46,9 @@ class LearnerEditView(EditView):
         return get_object_or_404(learners_visible_to(self.request.user), pk=self.kwargs[self.pk_url_kwarg])
 
 
+_PERSON_FIELDS = ["full_name", "date_of_birth", "target_group", "ward", "residential_group", "organisation"]
+
+
 class LearnerViewSet(ModelViewSet):
     model = LearnerProfile
     icon = "group"
@@ -61,24 +64,8 @@ class LearnerViewSet(ModelViewSet):
     list_filter = ["target_group", "residential_group"]
     search_fields = ["full_name"]
     search_backend_name = None
-    inspect_view_fields = [
-        "full_name",
-        "date_of_birth",
-        "target_group",
-        "ward",
-        "residential_group",
-        "organisation",
-        "created_at",
-    ]
-    form_fields = [
-        "full_name",
-        "date_of_birth",
-        "target_group",
-        "ward",
-        "residential_group",
-        "organisation",
-        "preferred_text_size",
-    ]
+    inspect_view_fields = [*_PERSON_FIELDS, "created_at"]
+    form_fields = [*_PERSON_FIELDS, "preferred_text_size"]
 
 
 @hooks.register("register_admin_viewset")

@@ -31,25 +31,16 @@ PAGE_PERMISSIONS = {
     EDITOR: ["add_page", "change_page"],
     WARD_ADMIN: ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"],
 }
-# Over the root collection of images and documents.
-COLLECTION_PERMISSIONS = {
-    EDITOR: [
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-    ],
-    WARD_ADMIN: [
-        ("wagtailimages", "add_image"),
-        ("wagtailimages", "change_image"),
-        ("wagtailimages", "choose_image"),
-        ("wagtaildocs", "add_document"),
-        ("wagtaildocs", "change_document"),
-        ("wagtaildocs", "choose_document"),
-    ],
-}
+# Over the root collection of images and documents: the same media library for both roles.
+MEDIA_LIBRARY = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "change_document"),
+    ("wagtaildocs", "choose_document"),
+]
+COLLECTION_PERMISSIONS = {EDITOR: MEDIA_LIBRARY, WARD_ADMIN: MEDIA_LIBRARY}
 
 
 def _permission(apps, app_label, codename):
