@@ -1,11 +1,11 @@
+import pytest
+
+
 def pytest_configure(config):
     """Tests always run against the catalogue as it is in locale/, never a stale compiled copy."""
     from lms.translations import compile_catalogues
 
     compile_catalogues()
-
-
-import pytest  # noqa: E402
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin as DjangoUserAdmin
 from django.utils.translation import gettext_lazy as _
 
-from .models import ConsentRecord, LearnerProfile, ResidentialGroup, User, Ward
+from .models import ConsentRecord, LearnerProfile, PersonalDataEvent, ResidentialGroup, User, Ward
 
 
 @admin.register(User)
@@ -44,3 +44,20 @@ class ConsentRecordAdmin(admin.ModelAdmin):
     list_display = ["user", "purpose", "notice_version", "given_at", "withdrawn_at"]
     list_filter = ["purpose"]
     raw_id_fields = ["user"]
+
+
+@admin.register(PersonalDataEvent)
+class PersonalDataEventAdmin(admin.ModelAdmin):
+    list_display = ["at", "kind", "subject", "actor"]
+    list_filter = ["kind"]
+    search_fields = ["subject"]
+
+    # an audit trail is read, never written by hand
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False

@@ -243,3 +243,25 @@ class QueuedPasswordResetForm(PasswordResetForm):
 
 class AdminSignInForm(ThrottledSignInMixin, WagtailLoginForm):
     """The Wagtail admin's sign-in, with the same throttle as the site's."""
+
+
+class EraseAccountForm(forms.Form):
+    password = forms.CharField(
+        label=_("Your password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+    )
+    confirm = forms.BooleanField(
+        label=_("I understand that my account, learning records and certificates will be deleted for good."),
+        error_messages={"required": _("Tick this box to confirm.")},
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError(_("The password is not right."), code="wrong_password")
+        return password

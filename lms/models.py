@@ -198,3 +198,26 @@ class ConsentRecord(models.Model):
 
     def __str__(self):
         return f"{self.user_id}:{self.purpose}"
+
+
+class PersonalDataEvent(models.Model):
+    """Audit of personal-data rights exercised. After an erasure only the pseudonym remains, never a name."""
+
+    class Kind(models.TextChoices):
+        EXPORT = "export", _("Data downloaded")
+        ERASURE = "erasure", _("Account erased")
+
+    kind = models.CharField(_("event"), max_length=16, choices=Kind.choices)
+    subject = models.CharField(_("pseudonymous subject"), max_length=64, db_index=True)
+    actor = models.ForeignKey(
+        User, on_delete=models.SET_NULL, null=True, blank=True, related_name="+", verbose_name=_("by")
+    )
+    at = models.DateTimeField(_("at"), default=timezone.now, db_index=True)
+
+    class Meta:
+        verbose_name = _("personal data event")
+        verbose_name_plural = _("personal data events")
+        ordering = ["-at"]
+
+    def __str__(self):
+        return f"{self.kind} {self.subject} {self.at:%Y-%m-%d %H:%M}"

@@ -1,5 +1,7 @@
+import json
+
 from django.contrib import messages
-from django.contrib.auth import login
+from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
 from django.contrib.auth.decorators import login_required
 from django.db import IntegrityError
@@ -11,8 +13,8 @@ from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
-from . import services
-from .forms import ProfileForm, QueuedPasswordResetForm, SignInForm, SignUpForm, TextSizeForm
+from . import privacy, services
+from .forms import EraseAccountForm, ProfileForm, QueuedPasswordResetForm, SignInForm, SignUpForm, TextSizeForm
 from .health import database_state, redis_state
 from .selectors import profile_for
 
@@ -123,6 +125,33 @@ def profile(request):
         )
         return response
     return render(request, "lms/profile.html", {"form": form, "profile": learner}, status=400 if form.errors else 200)
+
+
+@never_cache
+@login_required
+@require_http_methods(["GET", "POST"])
+def my_data(request):
+    """See what is kept, download it all, or erase the account (the person's rights under Law 91/2025)."""
+    erase_form = EraseAccountForm(request.POST if request.POST.get("action") == "erase" else None, user=request.user)
+    if request.method == "POST" and request.POST.get("action") == "download":
+        data = privacy.export_personal_data(user=request.user)
+        response = HttpResponse(
+            json.dumps(data, ensure_ascii=False, indent=2), content_type="application/json; charset=utf-8"
+        )
+        response["Content-Disposition"] = 'attachment; filename="du-lieu-cua-toi.json"'
+        return response
+    if request.method == "POST" and erase_form.is_valid():
+        user = request.user
+        logout(request)
+        privacy.erase_account(user=user)
+        messages.success(request, _("Your account and all its data have been deleted."))
+        return redirect("/")
+    return render(
+        request,
+        "lms/my_data.html",
+        {"erase_form": erase_form, "profile": profile_for(request.user)},
+        status=400 if erase_form.errors else 200,
+    )
 
 
 @require_POST
