@@ -20,7 +20,7 @@ class Identifier:
 
 
 def normalise_phone(raw: str) -> str | None:
-    """Return the number as 0XXXXXXXXX, or None when it is not a Vietnamese mobile number."""
+    """Return the number in its 10-digit form (0912345678), or None when it is not a Vietnamese mobile."""
     match = _MOBILE.match(_SEPARATORS.sub("", raw or ""))
     return f"0{match.group(1)}" if match else None
 

@@ -2,7 +2,7 @@
 
 from django.db.models import QuerySet
 
-from .models import LearnerProfile, ResidentialGroup, User, Ward
+from .models import LearnerProfile, User
 from .roles import STAFF_ROLES, Role
 from .text import fold
 
@@ -34,14 +34,6 @@ def has_role(user: User, role: Role) -> bool:
 
 def is_staff_member(user: User) -> bool:
     return user.is_superuser or bool(user_roles(user) & STAFF_ROLES)
-
-
-def wards_with_groups() -> list[Ward]:
-    return list(Ward.objects.prefetch_related("residential_groups").order_by("province", "name"))
-
-
-def residential_groups() -> list[ResidentialGroup]:
-    return list(ResidentialGroup.objects.select_related("ward").order_by("ward__name", "name"))
 
 
 def learners_visible_to(user: User) -> QuerySet[LearnerProfile]:

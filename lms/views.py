@@ -14,11 +14,10 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from . import privacy, services
+from .display import remember_text_size
 from .forms import EraseAccountForm, ProfileForm, QueuedPasswordResetForm, SignInForm, SignUpForm, TextSizeForm
 from .health import database_state, redis_state
 from .selectors import profile_for
-
-TEXT_SIZE_COOKIE = "hocvuso_text_size"
 
 
 def _safe_next(request, candidate: str | None, fallback: str = "/") -> str:
@@ -69,13 +68,7 @@ class SignInView(auth_views.LoginView):
         response = super().form_valid(form)
         learner = profile_for(form.get_user())
         if learner is not None:
-            response.set_cookie(
-                TEXT_SIZE_COOKIE,
-                learner.preferred_text_size,
-                max_age=60 * 60 * 24 * 365,
-                samesite="Lax",
-                secure=self.request.is_secure(),
-            )
+            remember_text_size(response, self.request, learner.preferred_text_size)
         return response
 
 
@@ -116,13 +109,7 @@ def profile(request):
         services.update_profile(profile=learner, **{name: form.cleaned_data[name] for name in form.Meta.fields})
         messages.success(request, _("Your profile is saved."))
         response = redirect("lms:profile")
-        response.set_cookie(
-            TEXT_SIZE_COOKIE,
-            learner.preferred_text_size,
-            max_age=60 * 60 * 24 * 365,
-            samesite="Lax",
-            secure=request.is_secure(),
-        )
+        remember_text_size(response, request, learner.preferred_text_size)
         return response
     return render(request, "lms/profile.html", {"form": form, "profile": learner}, status=400 if form.errors else 200)
 
@@ -165,7 +152,7 @@ def text_size(request):
     if request.user.is_authenticated:
         services.set_text_size(user=request.user, size=size)
     response = HttpResponseRedirect(target)
-    response.set_cookie(TEXT_SIZE_COOKIE, size, max_age=60 * 60 * 24 * 365, samesite="Lax", secure=request.is_secure())
+    remember_text_size(response, request, size)
     return response
 
 
