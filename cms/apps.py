@@ -7,3 +7,8 @@ class CmsConfig(AppConfig):
     label = "hocvuso_cms"
     verbose_name = _("Portal column")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from . import signals
+
+        signals.connect()

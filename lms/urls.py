@@ -1,7 +1,6 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django.views.i18n import set_language
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -14,7 +13,8 @@ handler500 = "lms.views.server_error"
 urlpatterns = [
     path("healthz", lms_views.healthz, name="healthz"),
     path("tai-khoan/", include("lms.urls_accounts")),
-    path("ngon-ngu/", set_language, name="set_language"),
+    path("ngon-ngu/", lms_views.switch_language, name="switch_language"),
+    path("", include("cms.urls")),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("tai-lieu/", include(wagtaildocs_urls)),

@@ -1,5 +1,6 @@
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login, logout
 from django.contrib.auth import views as auth_views
@@ -11,7 +12,7 @@ from django.urls import reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods, require_POST
+from django.views.decorators.http import require_GET, require_http_methods
 
 from . import privacy, services
 from .display import remember_text_size
@@ -141,18 +142,36 @@ def my_data(request):
     )
 
 
-@require_POST
+@require_GET
 def text_size(request):
-    """The text-size switch works without JavaScript: a form posts here and comes back."""
-    form = TextSizeForm(request.POST)
-    target = _safe_next(request, request.POST.get("next"), "/")
-    if not form.is_valid():
-        return HttpResponseRedirect(target)
-    size = form.cleaned_data["size"]
-    if request.user.is_authenticated:
-        services.set_text_size(user=request.user, size=size)
+    """The text-size switch is a plain link (no JavaScript, no form), so the pages that carry it can be cached.
+    It only changes how pages look: a forged link can do no more than enlarge someone's text."""
+    form = TextSizeForm(request.GET)
+    target = _safe_next(request, request.GET.get("next"), "/")
     response = HttpResponseRedirect(target)
-    remember_text_size(response, request, size)
+    if form.is_valid():
+        size = form.cleaned_data["size"]
+        if request.user.is_authenticated:
+            services.set_text_size(user=request.user, size=size)
+        remember_text_size(response, request, size)
+    return response
+
+
+@require_GET
+def switch_language(request):
+    """A link, like the text-size switch: Django's set_language wants a POST form, which a cached page cannot
+    carry."""
+    target = _safe_next(request, request.GET.get("next"), "/")
+    response = HttpResponseRedirect(target)
+    code = request.GET.get("lang")
+    if code in dict(settings.LANGUAGES):
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            code,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=request.is_secure(),
+        )
     return response
 
 

@@ -24,12 +24,12 @@ def test_home_page_is_vietnamese_with_landmarks_and_skip_link_first(client, home
 
 
 def test_english_is_one_switch_away_and_vietnamese_comes_back(client, home_page):
-    response = client.post("/ngon-ngu/", {"language": "en", "next": "/"})
+    response = client.get("/ngon-ngu/", {"lang": "en", "next": "/"})
     assert response.status_code == 302
     html = client.get("/").content.decode()
     assert '<html lang="en"' in html
     assert "Skip to main content" in html
-    client.post("/ngon-ngu/", {"language": "vi", "next": "/"})
+    client.get("/ngon-ngu/", {"lang": "vi", "next": "/"})
     assert '<html lang="vi"' in client.get("/").content.decode()
 
 
@@ -39,21 +39,21 @@ def test_browser_language_does_not_turn_the_portal_english(client, home_page):
 
 
 def test_text_size_switch_works_without_javascript(client, home_page):
-    response = client.post("/tai-khoan/co-chu/", {"size": "larger", "next": "/"})
+    response = client.get("/tai-khoan/co-chu/", {"size": "larger", "next": "/"})
     assert response.status_code == 302
     assert response["Location"] == "/"
     html = client.get("/").content.decode()
     assert 'class="text-larger"' in html
-    assert 'value="larger" class="size-larger"\n                    aria-pressed="true"' in html
+    assert re.search(r'class="size-larger"\s+aria-label="[^"]+" aria-current="true"', html)
 
 
 def test_text_size_switch_saves_on_the_profile_and_refuses_bad_values(client, home_page):
     profile = LearnerProfileFactory()
     client.force_login(profile.user)
-    client.post("/tai-khoan/co-chu/", {"size": "large", "next": "/"})
+    client.get("/tai-khoan/co-chu/", {"size": "large", "next": "/"})
     profile.refresh_from_db()
     assert profile.preferred_text_size == "large"
-    bad = client.post("/tai-khoan/co-chu/", {"size": "huge", "next": "https://evil.example/"})
+    bad = client.get("/tai-khoan/co-chu/", {"size": "huge", "next": "https://evil.example/"})
     assert bad["Location"] == "/"
     profile.refresh_from_db()
     assert profile.preferred_text_size == "large"
@@ -81,19 +81,24 @@ def _grow_data():
             LearnerProfileFactory(residential_group=group)
 
 
-# Wagtail: site, page, ancestors for view restrictions, restrictions; a signed-in visitor adds the user
-# (the session comes from the cache)
-ANONYMOUS_HOME_QUERIES = 4
-SIGNED_IN_HOME_QUERIES = 5
+# A miss right after a publish: Wagtail's site, page, ancestors and view restrictions; the column's link; the
+# menu (rebuilt once per publish, then cached). A signed-in visitor never gets a cached page: Wagtail's four,
+# the column's link and the user (the session and the menu come from the cache).
+ANONYMOUS_HOME_QUERIES = 6
+SIGNED_IN_HOME_QUERIES = 6
 
 
 def test_anonymous_home_page_query_count_is_pinned(client, home_page, django_assert_num_queries):
+    from cms import page_cache
+
     client.get("/")  # warm Wagtail's site-root cache, as every served request after the first
-    with django_assert_num_queries(ANONYMOUS_HOME_QUERIES):
-        assert client.get("/").status_code == 200
-    _grow_data()
-    with django_assert_num_queries(ANONYMOUS_HOME_QUERIES):
-        assert client.get("/").status_code == 200
+    for _ in range(2):
+        page_cache.invalidate()  # as a publish does: the next visitor's request renders the page
+        with django_assert_num_queries(ANONYMOUS_HOME_QUERIES):
+            assert client.get("/")["X-Page-Cache"] == "miss"
+        with django_assert_num_queries(0):
+            assert client.get("/")["X-Page-Cache"] == "hit"
+        _grow_data()
 
 
 def test_signed_in_home_page_query_count_is_pinned(client, home_page, django_assert_num_queries):

@@ -20,7 +20,10 @@ def test_roles_exist_with_their_permissions():
     codenames = {group.name: set(group.permissions.values_list("codename", flat=True)) for group in Group.objects.all()}
     assert codenames[Role.LEARNER] == set()
     assert codenames[Role.MENTOR] == set()
-    assert codenames[Role.EDITOR] == {"access_admin"}
+    assert codenames[Role.EDITOR] == {
+        "access_admin", "add_articlecategory", "change_articlecategory", "add_faqtopic", "change_faqtopic",
+        "add_faqentry", "change_faqentry",
+    }
     assert codenames[Role.EXAMINER] == {"access_admin"}
     assert codenames[Role.WARD_ADMIN] >= {"access_admin", "view_learnerprofile"}
     page_perms = {

@@ -108,13 +108,16 @@ def _restore_migration_rows() -> None:
     if not Collection.objects.filter(depth=1).exists():
         Collection.add_root(name="Root")
 
-    # The roles migration's own function, so the groups and their permissions never drift from production.
-    # It flips `models_module` on every app config it is given and leaves it None, which on the real registry
-    # would stop later flushes from recreating content types and permissions: put the values back.
+    # The migrations' own functions, so the groups, their permissions and the column's approval workflow never
+    # drift from production (both are idempotent). They flip `models_module` on every app config they are given
+    # and leave it None, which on the real registry would stop later flushes from recreating content types and
+    # permissions: put the values back.
     roles = importlib.import_module("lms.migrations.0002_roles")
+    workflow = importlib.import_module("cms.migrations.0003_ward_approval_workflow")
     saved = {config.label: config.models_module for config in apps.get_app_configs()}
     try:
         roles.create_roles(apps, None)
+        workflow.create_workflow(apps, None)
     finally:
         for config in apps.get_app_configs():
             config.models_module = saved[config.label]
