@@ -5,7 +5,14 @@ def pytest_configure(config):
     """Tests always run against the catalogue as it is in locale/, never a stale compiled copy."""
     from lms.translations import compile_catalogues
 
-    compile_catalogues()
+    if compile_catalogues():
+        # Django set itself up (and may have read the old catalogue) before this hook: make it read again.
+        from asgiref.local import Local
+        from django.utils.translation import trans_real
+
+        trans_real._translations = {}
+        trans_real._default = None
+        trans_real._active = Local()
 
 
 @pytest.fixture

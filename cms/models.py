@@ -44,11 +44,17 @@ class FoldedSearchMixin:
 
 class FeaturedImageMixin(models.Model):
     featured_image = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+",
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
         verbose_name=_("featured image"),
     )
     featured_image_alt = models.CharField(
-        _("featured image description"), max_length=250, blank=True,
+        _("featured image description"),
+        max_length=250,
+        blank=True,
         help_text=_("What the image shows, for people who cannot see it."),
     )
 
@@ -57,16 +63,20 @@ class FeaturedImageMixin(models.Model):
 
     def clean_featured_image(self):
         if self.featured_image_id and not self.featured_image_alt.strip():
-            raise ValidationError({
-                "featured_image_alt": _("Describe the image (alternative text) so that blind readers understand it.")
-            })
+            raise ValidationError(
+                {"featured_image_alt": _("Describe the image (alternative text) so that blind readers understand it.")}
+            )
 
 
 class PortalPage(FoldedSearchMixin, Page):
     """What every page of the column shares: a summary for cards, search and social sharing."""
 
-    summary = models.TextField(_("summary"), max_length=400, blank=True,
-                               help_text=_("One or two plain sentences shown in lists and search results."))
+    summary = models.TextField(
+        _("summary"),
+        max_length=400,
+        blank=True,
+        help_text=_("One or two plain sentences shown in lists and search results."),
+    )
 
     search_fields = [*Page.search_fields, index.SearchField("summary"), index.SearchField("folded_search_text")]
     search_text_fields = ("summary",)
@@ -78,6 +88,16 @@ class PortalPage(FoldedSearchMixin, Page):
     def listing_date(self) -> datetime.date:
         published = self.first_published_at or timezone.now()
         return timezone.localtime(published).date()
+
+    def save(self, *args, **kwargs):
+        # A StreamField stores items nobody has read back as they came (raw JSON from an import, a script or
+        # a revision); reading every item first makes each block's get_prep_value run, which is where rich
+        # text is sanitised.
+        for field in self._meta.concrete_fields:
+            if isinstance(field, StreamField):
+                for _item in getattr(self, field.attname):
+                    pass
+        return super().save(*args, **kwargs)
 
     def serve(self, request, *args, **kwargs):
         response = super().serve(request, *args, **kwargs)
@@ -155,8 +175,12 @@ class IndexPage(PortalPage):
     content_panels = [*Page.content_panels, FieldPanel("kind"), FieldPanel("summary"), FieldPanel("intro")]
     template = "cms/index_page.html"
     parent_page_types = ["hocvuso_cms.SectionHomePage"]
-    subpage_types = ["hocvuso_cms.ArticlePage", "hocvuso_cms.EventPage", "hocvuso_cms.GuidePage",
-                     "hocvuso_cms.StoryPage"]
+    subpage_types = [
+        "hocvuso_cms.ArticlePage",
+        "hocvuso_cms.EventPage",
+        "hocvuso_cms.GuidePage",
+        "hocvuso_cms.StoryPage",
+    ]
 
     class Meta:
         verbose_name = _("list page")
@@ -195,8 +219,14 @@ class ArticlePageTag(TaggedItemBase):
 class ArticlePage(FeaturedImageMixin, PortalPage):
     date = models.DateField(_("date"), default=datetime.date.today)
     author = models.CharField(_("author"), max_length=150, blank=True)
-    category = models.ForeignKey(ArticleCategory, null=True, blank=True, on_delete=models.SET_NULL,
-                                 related_name="articles", verbose_name=_("category"))
+    category = models.ForeignKey(
+        ArticleCategory,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="articles",
+        verbose_name=_("category"),
+    )
     tags = ClusterTaggableManager(through=ArticlePageTag, blank=True, verbose_name=_("tags"))
     body = StreamField(BodyBlock(), verbose_name=_("body"))
 
@@ -217,6 +247,8 @@ class ArticlePage(FeaturedImageMixin, PortalPage):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+
+    og_type = "article"
 
     @property
     def listing_date(self):
@@ -356,8 +388,11 @@ class FaqEntry(FoldedSearchMixin, index.Indexed, models.Model):
     sort_order = models.PositiveSmallIntegerField(_("order"), default=0)
 
     panels = [FieldPanel("topic"), FieldPanel("question"), FieldPanel("answer"), FieldPanel("sort_order")]
-    search_fields = [index.SearchField("question"), index.SearchField("answer"),
-                     index.SearchField("folded_search_text")]
+    search_fields = [
+        index.SearchField("question"),
+        index.SearchField("answer"),
+        index.SearchField("folded_search_text"),
+    ]
     search_text_fields = ("answer",)
 
     class Meta:

@@ -9,8 +9,25 @@ from wagtail.whitelist import Whitelister, allow_without_attributes, attribute_r
 
 # Dropped with everything inside them; any other unknown element is unwrapped and its text kept.
 _DANGEROUS = frozenset({"script", "style", "iframe", "object", "embed-script", "template", "noscript", "svg", "math"})
-_TEXT_ELEMENTS = ("p", "br", "b", "i", "strong", "em", "h2", "h3", "h4", "ul", "ol", "li", "hr", "sub", "sup",
-                  "blockquote", "code")
+_TEXT_ELEMENTS = (
+    "p",
+    "br",
+    "b",
+    "i",
+    "strong",
+    "em",
+    "h2",
+    "h3",
+    "h4",
+    "ul",
+    "ol",
+    "li",
+    "hr",
+    "sub",
+    "sup",
+    "blockquote",
+    "code",
+)
 
 FEATURES = ["h2", "h3", "h4", "bold", "italic", "ol", "ul", "hr", "link", "document-link", "blockquote"]
 

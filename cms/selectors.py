@@ -10,7 +10,8 @@ from django.utils.html import escape, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext_lazy as _
 from wagtail.images import get_image_model
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
+from wagtail.search.backends import get_search_backend
 
 from lms.text import fold
 
@@ -43,21 +44,32 @@ def _with_images(pages: QuerySet) -> QuerySet:
     )
 
 
-def _live(model, ancestor: Page) -> QuerySet:
-    return model.objects.live().public().descendant_of(ancestor)
+def _restricted_paths() -> list[str]:
+    """Tree paths under a view restriction (password, sign-in, groups): read once, applied to every list."""
+    return list(PageViewRestriction.objects.values_list("page__path", flat=True))
+
+
+def _public(pages: QuerySet, restricted_paths: list[str]) -> QuerySet:
+    # what PageQuerySet.public() does, without reading the restrictions again for each list
+    for path in restricted_paths:
+        pages = pages.exclude(path__startswith=path)
+    return pages
 
 
 def section_home_listings(section: SectionHomePage) -> dict:
     now = timezone.now()
+    restricted = _restricted_paths()
+
+    def live(model):
+        return _with_images(_public(model.objects.live().descendant_of(section), restricted))
+
     return {
-        "latest_articles": list(_with_images(_live(ArticlePage, section).order_by("-date", "-pk"))[:4]),
-        "upcoming_events": list(
-            _with_images(_live(EventPage, section).filter(ends_at__gte=now).order_by("starts_at"))[:3]
-        ),
-        "guides": list(_with_images(_live(GuidePage, section).order_by("-first_published_at"))[:3]),
-        "stories": list(_with_images(_live(StoryPage, section).order_by("-first_published_at"))[:2]),
-        "indexes": list(IndexPage.objects.live().child_of(section).order_by("path")),
-        "faq_page": FaqPage.objects.live().child_of(section).first(),
+        "latest_articles": list(live(ArticlePage).order_by("-date", "-pk")[:4]),
+        "upcoming_events": list(live(EventPage).filter(ends_at__gte=now).order_by("starts_at")[:3]),
+        "guides": list(live(GuidePage).order_by("-first_published_at")[:3]),
+        "stories": list(live(StoryPage).order_by("-first_published_at")[:2]),
+        "indexes": list(_public(IndexPage.objects.live().child_of(section), restricted).order_by("path")),
+        "faq_page": _public(FaqPage.objects.live().child_of(section), restricted).first(),
     }
 
 
@@ -139,8 +151,7 @@ def search_portal(query: str) -> list[SearchHit]:
         return []
     page_models = tuple(_KIND_LABELS)
     pages = (
-        Page.objects.live().public().type(*page_models).specific()
-        .search(folded, operator="and")[:SEARCH_RESULT_LIMIT]
+        Page.objects.live().public().type(*page_models).specific().search(folded, operator="and")[:SEARCH_RESULT_LIMIT]
     )
     hits = [
         SearchHit(page.title, page.url, str(_KIND_LABELS[type(page)]), highlight(_page_text(page), query))
@@ -148,10 +159,16 @@ def search_portal(query: str) -> list[SearchHit]:
     ]
     faq_page = FaqPage.objects.live().public().first()
     if faq_page is not None:
-        entries = FaqEntry.objects.select_related("topic").search(folded, operator="and")[:SEARCH_RESULT_LIMIT]
+        entries = get_search_backend().search(folded, FaqEntry.objects.select_related("topic"), operator="and")[
+            :SEARCH_RESULT_LIMIT
+        ]
         hits.extend(
-            SearchHit(entry.question, f"{faq_page.url}#hoi-dap-{entry.pk}", str(_("Question and answer")),
-                      highlight(f"{entry.question} {entry.answer}", query))
+            SearchHit(
+                entry.question,
+                f"{faq_page.url}#hoi-dap-{entry.pk}",
+                str(_("Question and answer")),
+                highlight(f"{entry.question} {entry.answer}", query),
+            )
             for entry in entries
         )
     return hits

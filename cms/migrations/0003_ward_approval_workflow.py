@@ -29,10 +29,12 @@ def create_workflow(apps, schema_editor):
 
     for role, actions in SNIPPET_ACTIONS.items():
         group = Group.objects.get(name=role)
-        group.permissions.add(*Permission.objects.filter(
-            content_type__app_label="hocvuso_cms",
-            codename__in=[f"{action}_{model}" for model in SNIPPETS for action in actions],
-        ))
+        group.permissions.add(
+            *Permission.objects.filter(
+                content_type__app_label="hocvuso_cms",
+                codename__in=[f"{action}_{model}" for model in SNIPPETS for action in actions],
+            )
+        )
 
     task_type, _created = ContentType.objects.get_or_create(app_label="wagtailcore", model="groupapprovaltask")
     task, _created = GroupApprovalTask.objects.get_or_create(

@@ -21,8 +21,13 @@ def test_roles_exist_with_their_permissions():
     assert codenames[Role.LEARNER] == set()
     assert codenames[Role.MENTOR] == set()
     assert codenames[Role.EDITOR] == {
-        "access_admin", "add_articlecategory", "change_articlecategory", "add_faqtopic", "change_faqtopic",
-        "add_faqentry", "change_faqentry",
+        "access_admin",
+        "add_articlecategory",
+        "change_articlecategory",
+        "add_faqtopic",
+        "change_faqtopic",
+        "add_faqentry",
+        "change_faqentry",
     }
     assert codenames[Role.EXAMINER] == {"access_admin"}
     assert codenames[Role.WARD_ADMIN] >= {"access_admin", "view_learnerprofile"}
