@@ -2,9 +2,11 @@
 
 import datetime
 
+from django import forms
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -12,14 +14,17 @@ from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.models import AbstractEmailForm, AbstractFormField
 from wagtail.fields import StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from lms.ratelimit import Limit, client_address
 from lms.text import fold
 
 from .blocks import BodyBlock, GuideStepBlock, VideoBlock
+from .forms import LibraryDocumentForm
 from .page_cache import mark_cacheable
 from .rich_text import FEATURES, SanitisedRichTextField
 
@@ -145,7 +150,12 @@ class SectionHomePage(PortalPage):
     search_text_fields = ("summary", "intro")
     template = "cms/section_home_page.html"
     parent_page_types = ["hocvuso_cms.HomePage", "wagtailcore.Page"]
-    subpage_types = ["hocvuso_cms.IndexPage", "hocvuso_cms.FaqPage"]
+    subpage_types = [
+        "hocvuso_cms.IndexPage",
+        "hocvuso_cms.FaqPage",
+        "hocvuso_cms.DocumentLibraryPage",
+        "hocvuso_cms.FeedbackFormPage",
+    ]
 
     class Meta:
         verbose_name = _("column home page")
@@ -426,3 +436,135 @@ class FaqPage(PortalPage):
         context = super().get_context(request, *args, **kwargs)
         context["topics"] = FaqTopic.objects.prefetch_related("entries")
         return context
+
+
+class LibraryDocument(FoldedSearchMixin, index.Indexed, models.Model):
+    """A published document (plan, decision, guidance) kept in a django-filer folder."""
+
+    title = models.CharField(_("title"), max_length=300)
+    number = models.CharField(_("number"), max_length=100, blank=True, help_text=_("For example: 125/KH-UBND"))
+    issued_on = models.DateField(_("date issued"))
+    issuer = models.CharField(_("issued by"), max_length=200)
+    summary = models.TextField(_("summary"), max_length=600, blank=True)
+    file = models.ForeignKey("filer.File", on_delete=models.PROTECT, related_name="+", verbose_name=_("file"))
+
+    search_fields = [
+        index.SearchField("title"),
+        index.SearchField("number"),
+        index.SearchField("folded_search_text"),
+        index.FilterField("issued_on"),
+    ]
+    search_text_fields = ("number", "issuer", "summary")
+    panels = [
+        FieldPanel("title"),
+        FieldRowPanel([FieldPanel("number"), FieldPanel("issued_on")]),
+        FieldPanel("issuer"),
+        FieldPanel("summary"),
+        FieldPanel("folder"),
+        FieldPanel("upload"),
+    ]
+    base_form_class = LibraryDocumentForm
+
+    class Meta:
+        ordering = ["-issued_on", "-pk"]
+        verbose_name = _("library document")
+        verbose_name_plural = _("library documents")
+
+    def __str__(self):
+        return f"{self.number} {self.title}".strip()
+
+
+class DocumentLibraryPage(PortalPage):
+    """The documents of one django-filer folder, newest first, searchable and filterable by year."""
+
+    intro = SanitisedRichTextField(_("introduction"), blank=True, features=FEATURES)
+    folder = models.ForeignKey(
+        "filer.Folder", null=True, blank=True, on_delete=models.SET_NULL, related_name="+", verbose_name=_("folder")
+    )
+
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("intro"), FieldPanel("folder")]
+    template = "cms/document_library_page.html"
+    parent_page_types = ["hocvuso_cms.SectionHomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("document library")
+
+    def get_context(self, request, *args, **kwargs):
+        from .selectors import library_documents
+
+        context = super().get_context(request, *args, **kwargs)
+        query, year = " ".join(request.GET.get("q", "").split())[:200], request.GET.get("nam", "")
+        documents = library_documents(self, query=query, year=year)
+        context["page_obj"] = Paginator(documents, 20).get_page(request.GET.get("trang"))
+        context["query"], context["year"] = query, year
+        return context
+
+
+# Feedback from one address: a person writes a few times an hour; a flood is a script.
+FEEDBACK_PER_ADDRESS = Limit("cms:feedback", attempts=5, window_seconds=60 * 60)
+HONEYPOT_FIELD = "website"
+
+
+class FeedbackFormField(AbstractFormField):
+    page = ParentalKey("hocvuso_cms.FeedbackFormPage", related_name="form_fields", on_delete=models.CASCADE)
+
+
+class FeedbackFormPage(AbstractEmailForm):
+    """Contact and feedback, built by editors from fields; protected by a hidden trap field and a limit per
+    address."""
+
+    summary = models.TextField(_("summary"), max_length=400, blank=True)
+    intro = SanitisedRichTextField(_("introduction"), blank=True, features=FEATURES)
+    thank_you_text = SanitisedRichTextField(_("thank-you text"), blank=True, features=FEATURES)
+
+    content_panels = [
+        *AbstractEmailForm.content_panels,
+        FieldPanel("summary"),
+        FieldPanel("intro"),
+        InlinePanel("form_fields", label=_("Form fields")),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]), FieldPanel("subject")],
+            heading=_("Email"),
+        ),
+    ]
+    template = "cms/feedback_form_page.html"
+    landing_page_template = "cms/feedback_form_page_landing.html"
+    parent_page_types = ["hocvuso_cms.SectionHomePage", "hocvuso_cms.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = _("feedback form")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1)
+        return context
+
+    def get_form(self, *args, **kwargs):
+        form = super().get_form(*args, **kwargs)
+        form.fields[HONEYPOT_FIELD] = forms.CharField(
+            required=False,
+            label=_("Leave this empty"),
+            widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
+        )
+        return form
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            address = client_address(request)
+            if FEEDBACK_PER_ADDRESS.exceeded(address):
+                form = self.get_form(page=self, user=request.user)
+                context = self.get_context(request)
+                context["form"] = form
+                context["throttled"] = True
+                return TemplateResponse(request, self.get_template(request), context, status=429)
+            FEEDBACK_PER_ADDRESS.record(address)
+        return super().serve(request, *args, **kwargs)
+
+    def process_form_submission(self, form):
+        if form.cleaned_data.get(HONEYPOT_FIELD):
+            return None  # a bot filled the hidden field: thank it, keep nothing, send nothing
+        form.cleaned_data.pop(HONEYPOT_FIELD, None)
+        return super().process_form_submission(form)

@@ -17,11 +17,13 @@ from lms.text import fold
 
 from .models import (
     ArticlePage,
+    DocumentLibraryPage,
     EventPage,
     FaqEntry,
     FaqPage,
     GuidePage,
     IndexPage,
+    LibraryDocument,
     ListingKind,
     SectionHomePage,
     StoryPage,
@@ -183,3 +185,15 @@ def _page_text(page) -> str:
         elif name != "summary":
             parts.append(str(value or ""))
     return " ".join(parts)
+
+
+def library_documents(library: DocumentLibraryPage, *, query: str = "", year: str = "") -> QuerySet:
+    if library.folder_id is None:
+        return LibraryDocument.objects.none()
+    documents = LibraryDocument.objects.filter(file__folder_id=library.folder_id).select_related("file")
+    if year.isdigit():
+        documents = documents.filter(issued_on__year=int(year))
+    if fold(query):
+        matching = get_search_backend().search(fold(query), LibraryDocument.objects.all(), operator="and")
+        documents = documents.filter(pk__in=[document.pk for document in matching[:SEARCH_RESULT_LIMIT]])
+    return documents.order_by("-issued_on", "-pk")

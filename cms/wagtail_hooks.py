@@ -2,7 +2,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from .models import ArticleCategory, FaqEntry, FaqTopic
+from .models import ArticleCategory, FaqEntry, FaqTopic, LibraryDocument
 
 
 class ArticleCategoryViewSet(SnippetViewSet):
@@ -28,8 +28,16 @@ class FaqEntryViewSet(SnippetViewSet):
     search_fields = ["question"]
 
 
+class LibraryDocumentViewSet(SnippetViewSet):
+    model = LibraryDocument
+    icon = "doc-full-inverse"
+    menu_label = _("Document library")
+    list_display = ["title", "number", "issued_on", "issuer"]
+    search_fields = ["title", "number"]
+
+
 class PortalSnippets(SnippetViewSetGroup):
-    items = (ArticleCategoryViewSet, FaqTopicViewSet, FaqEntryViewSet)
+    items = (ArticleCategoryViewSet, FaqTopicViewSet, FaqEntryViewSet, LibraryDocumentViewSet)
     menu_icon = "folder-open-inverse"
     menu_label = _("Digital learning column")
     menu_name = "binh-dan-hoc-vu-so"

@@ -28,6 +28,8 @@ def test_roles_exist_with_their_permissions():
         "change_faqtopic",
         "add_faqentry",
         "change_faqentry",
+        "add_librarydocument",
+        "change_librarydocument",
     }
     assert codenames[Role.EXAMINER] == {"access_admin"}
     assert codenames[Role.WARD_ADMIN] >= {"access_admin", "view_learnerprofile"}
