@@ -391,3 +391,71 @@ def portal_questions(context: DemoContext) -> None:
             )
             entries.append(was_created)
     context.log(f"  column questions: topics {_count(topics)}, questions {_count(entries)}")
+
+
+@demo_step(order=37)
+@transaction.atomic
+def portal_library_and_feedback(context: DemoContext) -> None:
+    """The document library on a django-filer folder (the plans as PDFs) and the feedback form."""
+    from django.core.files.base import ContentFile
+    from filer.models import File as FilerFile
+    from filer.models import Folder
+
+    from .models import DocumentLibraryPage, FeedbackFormField, FeedbackFormPage, LibraryDocument
+
+    section = context.objects.get("section_home") or SectionHomePage.objects.first()
+    folder, _created = Folder.objects.get_or_create(name="Văn bản Bình dân học vụ số", parent=None)
+    created = []
+    for number, (key, (title, filename, paragraphs)) in enumerate(content.DOCUMENTS.items(), start=1):
+        if LibraryDocument.objects.filter(title=title).exists():
+            created.append(False)
+            continue
+        stored = FilerFile.objects.create(
+            file=ContentFile(demo_media.simple_pdf(title, paragraphs), name=filename),
+            original_filename=filename,
+            name=title,
+            folder=folder,
+            is_public=True,
+        )
+        LibraryDocument.objects.create(
+            title=title,
+            number=f"{100 + number}/KH-UBND" if key.startswith("ke") else "",
+            issued_on=datetime.date(2026, number * 2, 10),
+            issuer="UBND phường Ba Đình",
+            file=stored,
+            summary=paragraphs[0][:300] if paragraphs else "",
+        )
+        created.append(True)
+    _library, library_created = _ensure_child(
+        section,
+        "van-ban",
+        lambda: DocumentLibraryPage(
+            title="Văn bản",
+            summary="Kế hoạch, quyết định và tài liệu hướng dẫn của phường.",
+            folder=folder,
+            show_in_menus=True,
+        ),
+    )
+    form_page, form_created = _ensure_child(
+        section,
+        "gop-y",
+        lambda: FeedbackFormPage(
+            title="Góp ý và đăng ký hỗ trợ",
+            summary="Gửi câu hỏi, góp ý hoặc đăng ký để tổ công nghệ số đến hướng dẫn tại nhà.",
+            intro="<p>Bạn cần giúp cài ứng dụng, hay muốn góp ý cho lớp học? Hãy để lại lời nhắn. "
+            "Cán bộ phường sẽ liên hệ trong hai ngày làm việc.</p>",
+            thank_you_text="<p>Cảm ơn bạn. Phường đã nhận được lời nhắn và sẽ liên hệ sớm.</p>",
+        ),
+    )
+    if form_created:
+        for order, (label, field_type, required) in enumerate(
+            [
+                ("Họ và tên", "singleline", True),
+                ("Số điện thoại", "singleline", False),
+                ("Nội dung", "multiline", True),
+            ]
+        ):
+            FeedbackFormField.objects.create(
+                page=form_page, sort_order=order, label=label, field_type=field_type, required=required
+            )
+    context.log(f"  column library: documents {_count(created)}; pages {_count([library_created, form_created])}")

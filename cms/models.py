@@ -1,6 +1,7 @@
 """The portal column “Bình dân học vụ số”: the page types editors publish and the snippets they manage."""
 
 import datetime
+from urllib.parse import quote
 
 from django import forms
 from django.core.exceptions import ValidationError
@@ -203,6 +204,7 @@ class IndexPage(PortalPage):
         items = index_listing(self, category_slug=category, tag_slug=tag)
         context["page_obj"] = Paginator(items, LISTING_PAGE_SIZE).get_page(request.GET.get("trang"))
         context["active_category"], context["active_tag"] = category, tag
+        context["active_tag_encoded"] = quote(tag)
         context["categories"] = ArticleCategory.objects.all()
         return context
 
