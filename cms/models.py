@@ -9,7 +9,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 from django.utils.translation import gettext_lazy as _
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -27,6 +27,7 @@ from lms.text import fold
 from .blocks import BodyBlock, GuideStepBlock, VideoBlock
 from .forms import LibraryDocumentForm
 from .page_cache import mark_cacheable
+from .page_cache import version as page_cache_version
 from .rich_text import FEATURES, SanitisedRichTextField
 
 LISTING_PAGE_SIZE = 10
@@ -165,7 +166,10 @@ class SectionHomePage(PortalPage):
         from .selectors import section_home_listings
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(section_home_listings(self))
+        # read only when the template's cached fragment is missing (after a publish): signed-in visitors, who
+        # never get a whole cached page, still get the lists from the cache
+        context["listings"] = SimpleLazyObject(lambda: section_home_listings(self))
+        context["cache_version"] = page_cache_version()
         return context
 
 

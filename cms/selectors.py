@@ -63,7 +63,8 @@ def section_home_listings(section: SectionHomePage) -> dict:
     restricted = _restricted_paths()
 
     def live(model):
-        return _with_images(_public(model.objects.live().descendant_of(section), restricted))
+        # cards never show the body: leave the StreamField JSON in the database
+        return _with_images(_public(model.objects.live().descendant_of(section), restricted)).defer_streamfields()
 
     return {
         "latest_articles": list(live(ArticlePage).order_by("-date", "-pk")[:4]),
@@ -77,7 +78,7 @@ def section_home_listings(section: SectionHomePage) -> dict:
 
 def index_listing(index: IndexPage, *, category_slug: str = "", tag_slug: str = "") -> QuerySet:
     model = KIND_MODELS[index.kind]
-    pages = _with_images(model.objects.live().public().child_of(index))
+    pages = _with_images(model.objects.live().public().child_of(index)).defer_streamfields()
     if model is ArticlePage:
         if category_slug:
             pages = pages.filter(category__slug=category_slug)
