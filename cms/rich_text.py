@@ -38,7 +38,8 @@ class StoredRichTextWhitelister(Whitelister):
 
     element_rules = {
         "[document]": allow_without_attributes,
-        **dict.fromkeys(_TEXT_ELEMENTS, allow_without_attributes),
+        # data-block-key anchors the admin's inline comments to a paragraph
+        **dict.fromkeys(_TEXT_ELEMENTS, attribute_rule({"data-block-key": True})),
         "a": attribute_rule({"href": check_url, "linktype": True, "id": True}),
         "embed": attribute_rule({"embedtype": True, "id": True, "format": True, "alt": True, "url": True}),
     }

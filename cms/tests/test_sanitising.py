@@ -49,3 +49,11 @@ def test_the_published_page_carries_no_script(client, column):
     html = client.get(page.url).content.decode()
     assert "alert(" not in html
     assert "javascript:" not in html.lower()
+
+
+def test_comment_anchors_on_paragraphs_survive():
+    clean = sanitise_rich_text(
+        '<p data-block-key="a1b2c">Đoạn văn</p><h2 data-block-key="x9" onclick="x()">Tiêu đề</h2>'
+    )
+    assert '<p data-block-key="a1b2c">Đoạn văn</p>' in clean
+    assert '<h2 data-block-key="x9">Tiêu đề</h2>' in clean

@@ -189,6 +189,8 @@ WAGTAIL_SITE_NAME = env_str("HOCVUSO_PORTAL_NAME", "Bình dân học vụ số")
 WAGTAILADMIN_BASE_URL = env_str("WAGTAILADMIN_BASE_URL", "http://localhost:8000")
 WAGTAIL_CONTENT_LANGUAGES = [("vi", "Tiếng Việt")]
 WAGTAIL_I18N_ENABLED = False
+# ASCII addresses ("lop-hoc-vu-so"): shared by SMS and Zalo without turning into %E1%BB%8D…
+WAGTAIL_ALLOW_UNICODE_SLUGS = False
 # PostgreSQL full-text search in production, the database fallback on SQLite. "simple": no English stemming or
 # stop words on Vietnamese text (the index holds a copy without diacritics, see cms.models.FoldedSearchMixin).
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "simple"}}

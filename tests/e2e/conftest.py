@@ -167,3 +167,36 @@ def page(browser: Browser, portal, request) -> Iterator[Page]:
         except Exception as error:
             print(f"\nno screenshot: {error}")
     context.close()
+
+
+# An office computer: the Wagtail admin's editors and reviewers work at a desk, not on the phone.
+DESKTOP_VIEWPORT = {"width": 1280, "height": 900}
+
+
+@pytest.fixture
+def new_page(browser: Browser, portal, request) -> Iterator[Callable[..., Page]]:
+    """Another person on another device: `new_page()` opens a further fresh browser profile (its own cookies),
+    in Vietnamese, on the desktop screen unless given `viewport=`. All are closed after the test, and each one
+    is screenshotted when the test failed, like `page`."""
+    contexts = []
+
+    def open_page(*, viewport: dict | None = None) -> Page:
+        context = browser.new_context(
+            locale="vi-VN", viewport=viewport or DESKTOP_VIEWPORT, timezone_id="Asia/Ho_Chi_Minh"
+        )
+        context.set_default_timeout(10_000)
+        contexts.append(context)
+        return context.new_page()
+
+    yield open_page
+    report = getattr(request.node, "e2e_report_call", None)
+    for number, context in enumerate(contexts, start=1):
+        if report is not None and report.failed:
+            try:
+                path = _screenshot_path(f"{request.node.nodeid}-{number}")
+                context.pages[-1].screenshot(path=str(path), full_page=True)
+                print(f"\nscreenshot {number} of the failed browser test: {path}")
+            except Exception as error:
+                print(f"\nno screenshot {number}: {error}")
+        # an open context keeps its keep-alive connections to the live server past the test
+        context.close()
