@@ -147,8 +147,8 @@ _KIND_LABELS = {
 
 
 def search_portal(query: str) -> list[SearchHit]:
-    """Articles, events, guides, stories and questions matching every word of `query`, with or without
-    diacritics. Pages come first (best match first), then questions and answers."""
+    """Articles, events, guides, stories, library documents and questions matching every word of `query`, with
+    or without diacritics. Pages come first (best match first), then documents, then questions and answers."""
     folded = fold(query)
     if not folded:
         return []
@@ -160,6 +160,20 @@ def search_portal(query: str) -> list[SearchHit]:
         SearchHit(page.title, page.url, str(_KIND_LABELS[type(page)]), highlight(_page_text(page), query))
         for page in pages
     ]
+    library = DocumentLibraryPage.objects.live().public().exclude(folder=None).first()
+    if library is not None:
+        documents = get_search_backend().search(folded, LibraryDocument.objects.select_related("file"), operator="and")[
+            :SEARCH_RESULT_LIMIT
+        ]
+        hits.extend(
+            SearchHit(
+                str(document),
+                document.file.url,
+                str(_("Document")),
+                highlight(f"{document.title}. {document.issuer}. {document.summary}", query),
+            )
+            for document in documents
+        )
     faq_page = FaqPage.objects.live().public().first()
     if faq_page is not None:
         entries = get_search_backend().search(folded, FaqEntry.objects.select_related("topic"), operator="and")[

@@ -160,3 +160,12 @@ def test_a_flood_from_one_address_is_throttled(client, feedback):
     assert FormSubmission.objects.count() == 5
     other = client.post(feedback.url, {"noi_dung_gop_y": "Từ nơi khác"}, REMOTE_ADDR="10.1.2.3")
     assert other.status_code == 200
+
+
+def test_site_search_finds_library_documents_without_diacritics(client, column):
+    folder = Folder.objects.create(name="Kế hoạch")
+    document = _document(folder, "Kế hoạch học vụ số năm 2026", number="125/KH-UBND")
+    publish(column["section"], DocumentLibraryPage(title="Văn bản", slug="van-ban", folder=folder))
+    html = client.get("/tim-kiem/", {"q": "ke hoach hoc vu so"}).content.decode()
+    assert "125/KH-UBND Kế hoạch học vụ số năm 2026" in html
+    assert document.file.url in html
