@@ -131,6 +131,10 @@ CELERY_WORKER_PREFETCH_MULTIPLIER = 1
 CELERY_TASK_DEFAULT_QUEUE = "hocvuso"
 CELERY_BROKER_CONNECTION_RETRY_ON_STARTUP = True
 CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
+# Run by `celery beat` (./run worker starts one inside the worker).
+CELERY_BEAT_SCHEDULE = {
+    "publish-scheduled-pages": {"task": "hocvuso.cms.publish_scheduled", "schedule": 60.0},
+}
 
 # --- People -------------------------------------------------------------------------------------------
 AUTH_USER_MODEL = "hocvuso_lms.User"
