@@ -16,7 +16,7 @@ VERSION_KEY = "cms:page-cache-version"
 TIMEOUT_SECONDS = 10 * 60
 _SKIPPED_PREFIXES = ("/quan-tri/", "/django-admin/", "/tai-khoan/", "/ngon-ngu/", "/healthz", "/__bench__/")
 _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
-_KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Referrer-Policy")
+_KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Referrer-Policy", "Vary")
 
 
 def version() -> int:

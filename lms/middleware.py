@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.utils import translation
+from django.utils.cache import patch_vary_headers
 
 
 class LanguageCookieMiddleware:
@@ -21,4 +22,6 @@ class LanguageCookieMiddleware:
         request.LANGUAGE_CODE = code
         response = self.get_response(request)
         response.headers.setdefault("Content-Language", code)
+        # the language and the text size come from cookies: a shared cache (proxy, CDN) must key on them
+        patch_vary_headers(response, ("Cookie",))
         return response

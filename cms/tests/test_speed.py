@@ -16,7 +16,9 @@ def test_anonymous_page_is_cached_and_a_publish_refreshes_it(client, column):
     news = article(column["lists"]["articles"], title="Tin thứ nhất")
     url = column["section"].url
     assert client.get(url)["X-Page-Cache"] == "miss"
-    assert client.get(url)["X-Page-Cache"] == "hit"
+    hit = client.get(url)
+    assert hit["X-Page-Cache"] == "hit"
+    assert "Cookie" in hit["Vary"]  # language and text size come from cookies: proxies must not mix them
     article(column["lists"]["articles"], title="Tin vừa đăng", date=datetime.date(2026, 11, 25))
     fresh = client.get(url)
     assert fresh["X-Page-Cache"] == "miss"
