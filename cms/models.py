@@ -68,7 +68,8 @@ class FeaturedImageMixin(models.Model):
     class Meta:
         abstract = True
 
-    def clean_featured_image(self):
+    def clean(self):
+        super().clean()
         if self.featured_image_id and not self.featured_image_alt.strip():
             raise ValidationError(
                 {"featured_image_alt": _("Describe the image (alternative text) so that blind readers understand it.")}
@@ -270,10 +271,6 @@ class ArticlePage(FeaturedImageMixin, PortalPage):
     def listing_date(self):
         return self.date
 
-    def clean(self):
-        super().clean()
-        self.clean_featured_image()
-
 
 class EventPage(FeaturedImageMixin, PortalPage):
     starts_at = models.DateTimeField(_("starts"))
@@ -322,7 +319,6 @@ class EventPage(FeaturedImageMixin, PortalPage):
             errors["location"] = _("Give a place, an online link, or both.")
         if errors:
             raise ValidationError(errors)
-        self.clean_featured_image()
 
 
 class GuidePage(FeaturedImageMixin, PortalPage):
@@ -348,10 +344,6 @@ class GuidePage(FeaturedImageMixin, PortalPage):
         verbose_name = _("guide")
         verbose_name_plural = _("guides")
 
-    def clean(self):
-        super().clean()
-        self.clean_featured_image()
-
 
 class StoryPage(FeaturedImageMixin, PortalPage):
     """An exemplary person or team (gương điển hình) of the movement."""
@@ -376,10 +368,6 @@ class StoryPage(FeaturedImageMixin, PortalPage):
     class Meta:
         verbose_name = _("exemplary story")
         verbose_name_plural = _("exemplary stories")
-
-    def clean(self):
-        super().clean()
-        self.clean_featured_image()
 
 
 class FaqTopic(models.Model):
