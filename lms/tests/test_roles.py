@@ -30,6 +30,8 @@ def test_roles_exist_with_their_permissions():
         "change_faqentry",
         "add_librarydocument",
         "change_librarydocument",
+        "add_h5ppackage",
+        "change_h5ppackage",
     }
     assert codenames[Role.EXAMINER] == {"access_admin"}
     assert codenames[Role.WARD_ADMIN] >= {"access_admin", "view_learnerprofile"}
