@@ -10,7 +10,7 @@ Body blocks are tuples, resolved to StreamField JSON by cms.demo:
     ("doc", document key, link text)
     ("image", image key, alt text)
     ("table", caption, rows)              the first row is the header row
-Rich text may hold "{page:<slug>}" and "{doc:<key>}" placeholders, replaced by page and document ids.
+Rich text may hold "{page:<slug>}" and "{doc:<key>}" markers, replaced by page and document ids.
 """
 
 import datetime
