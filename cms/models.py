@@ -35,7 +35,7 @@ LISTING_PAGE_SIZE = 10
 
 class FoldedSearchMixin:
     """Indexes a copy of the text without diacritics, so "hoc vu so" and "HỌC VỤ SỐ" both find "học vụ số"
-    on SQLite and PostgreSQL alike (the query is folded the same way in cms.search)."""
+    on SQLite and PostgreSQL alike (the query is folded the same way in cms.selectors.search_portal)."""
 
     search_text_fields: tuple[str, ...] = ()
 
