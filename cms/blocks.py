@@ -8,14 +8,11 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
+from .documents import extension_of
 from .rich_text import FEATURES, SanitisedRichTextBlock
 
-VIDEO_EXTENSIONS = (".mp4", ".webm")
-CAPTION_EXTENSIONS = (".vtt",)
-
-
-def _extension_of(document) -> str:
-    return document.file.name.lower().rsplit(".", 1)[-1] if document and "." in document.file.name else ""
+VIDEO_EXTENSIONS = ("mp4", "webm")
+CAPTION_EXTENSIONS = ("vtt",)
 
 
 class VideoBlock(blocks.StructBlock):
@@ -29,9 +26,9 @@ class VideoBlock(blocks.StructBlock):
     def clean(self, value):
         value = super().clean(value)
         errors = {}
-        if f".{_extension_of(value['video'])}" not in VIDEO_EXTENSIONS:
+        if extension_of(value["video"].file.name) not in VIDEO_EXTENSIONS:
             errors["video"] = ValidationError(_("Choose an MP4 or WebM video file."))
-        if f".{_extension_of(value['captions'])}" not in CAPTION_EXTENSIONS:
+        if extension_of(value["captions"].file.name) not in CAPTION_EXTENSIONS:
             errors["captions"] = ValidationError(_("Choose a WebVTT captions file (.vtt)."))
         if errors:
             raise blocks.StructBlockValidationError(block_errors=errors)

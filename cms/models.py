@@ -76,7 +76,23 @@ class FeaturedImageMixin(models.Model):
             )
 
 
-class PortalPage(FoldedSearchMixin, Page):
+class CachedForVisitorsMixin:
+    """Lets the anonymous page cache keep this page type's responses (see cms.page_cache)."""
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        mark_cacheable(response)
+        return response
+
+
+class BreadcrumbsMixin:
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1)
+        return context
+
+
+class PortalPage(CachedForVisitorsMixin, BreadcrumbsMixin, FoldedSearchMixin, Page):
     """What every page of the column shares: a summary for cards, search and social sharing."""
 
     summary = models.TextField(
@@ -107,18 +123,8 @@ class PortalPage(FoldedSearchMixin, Page):
                     pass
         return super().save(*args, **kwargs)
 
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        mark_cacheable(response)
-        return response
 
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1)
-        return context
-
-
-class HomePage(Page):
+class HomePage(CachedForVisitorsMixin, Page):
     """The portal's home: what the movement is and where to start. The column's pages hang below it."""
 
     intro = SanitisedRichTextField(_("introduction"), blank=True, features=FEATURES)
@@ -137,11 +143,6 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         context["section"] = SectionHomePage.objects.live().child_of(self).first()
         return context
-
-    def serve(self, request, *args, **kwargs):
-        response = super().serve(request, *args, **kwargs)
-        mark_cacheable(response)
-        return response
 
 
 class SectionHomePage(PortalPage):
@@ -504,7 +505,7 @@ class FeedbackFormField(AbstractFormField):
     page = ParentalKey("hocvuso_cms.FeedbackFormPage", related_name="form_fields", on_delete=models.CASCADE)
 
 
-class FeedbackFormPage(AbstractEmailForm):
+class FeedbackFormPage(BreadcrumbsMixin, AbstractEmailForm):
     """Contact and feedback, built by editors from fields; protected by a hidden trap field and a limit per
     address."""
 
@@ -530,11 +531,6 @@ class FeedbackFormPage(AbstractEmailForm):
 
     class Meta:
         verbose_name = _("feedback form")
-
-    def get_context(self, request, *args, **kwargs):
-        context = super().get_context(request, *args, **kwargs)
-        context["breadcrumbs"] = self.get_ancestors().filter(depth__gt=1)
-        return context
 
     def get_form(self, *args, **kwargs):
         form = super().get_form(*args, **kwargs)

@@ -12,6 +12,8 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from lms.display import text_size_of
+
 VERSION_KEY = "cms:page-cache-version"
 TIMEOUT_SECONDS = 10 * 60
 _SKIPPED_PREFIXES = ("/quan-tri/", "/django-admin/", "/tai-khoan/", "/ngon-ngu/", "/healthz", "/__bench__/")
@@ -49,8 +51,6 @@ class AnonymousPageCacheMiddleware:
             return None
         if any(name in request.COOKIES for name in _PERSONAL_COOKIES):
             return None
-        from lms.display import text_size_of
-
         language = getattr(request, "LANGUAGE_CODE", settings.LANGUAGE_CODE)
         return f"cms:page:{version()}:{request.get_host()}:{language}:{text_size_of(request)}:{request.path}"
 
