@@ -6,12 +6,11 @@ change (old entries just expire). Only Wagtail pages that opt in are stored, and
 a CSRF token or sets a cookie: a cached page holds nothing personal.
 """
 
-import time
-
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 
+from lms.cache import CacheGeneration
 from lms.display import text_size_of
 
 VERSION_KEY = "cms:page-cache-version"
@@ -21,19 +20,9 @@ _PERSONAL_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Referrer-Policy", "Vary")
 
 
-def version() -> int:
-    current = cache.get(VERSION_KEY)
-    if current is None:
-        current = time.time_ns()
-        cache.add(VERSION_KEY, current, None)
-    return current
-
-
-def invalidate(**_signal_kwargs) -> None:
-    try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # no version yet, or evicted
-        cache.set(VERSION_KEY, time.time_ns(), None)
+_generation = CacheGeneration(VERSION_KEY)
+version = _generation.current
+invalidate = _generation.bump
 
 
 def mark_cacheable(response) -> None:

@@ -7,3 +7,12 @@ class CoursesConfig(AppConfig):
     label = "hocvuso_courses"
     verbose_name = _("Courses and learning")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from media.access import register_play_check
+
+        from . import signals
+        from .selectors import user_may_play
+
+        signals.connect()
+        register_play_check(user_may_play)

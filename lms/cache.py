@@ -55,3 +55,28 @@ class ResilientRedisCache(RedisCache):
     def __init__(self, server, params):
         super().__init__(server, params)
         self._class = ResilientRedisCacheClient
+
+
+class CacheGeneration:
+    """A number that names the current generation of some cached content: keys carry it, and bumping it makes
+    every older entry unreachable at once (they simply expire), with no need to know which keys exist."""
+
+    def __init__(self, key: str):
+        self.key = key
+
+    def current(self) -> int:
+        from django.core.cache import cache
+
+        value = cache.get(self.key)
+        if value is None:
+            value = time.time_ns()
+            cache.add(self.key, value, None)
+        return value
+
+    def bump(self, **_signal_kwargs) -> None:
+        from django.core.cache import cache
+
+        try:
+            cache.incr(self.key)
+        except ValueError:  # no generation yet, or evicted
+            cache.set(self.key, time.time_ns(), None)

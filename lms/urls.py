@@ -16,6 +16,7 @@ urlpatterns = [
     path("ngon-ngu/", lms_views.switch_language, name="switch_language"),
     path("", include("cms.urls")),
     path("hoc-lieu/", include("media.urls")),
+    path("", include("courses.urls")),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("tai-lieu/", include(wagtaildocs_urls)),

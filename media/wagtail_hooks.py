@@ -22,3 +22,10 @@ class H5PPackageViewSet(ModelViewSet):
 @hooks.register("register_admin_viewset")
 def register_h5p_viewset():
     return H5PPackageViewSet("hocvuso_h5p")
+
+
+@hooks.register("register_admin_viewset")
+def register_choosers():
+    from .choosers import filer_file_chooser_viewset, h5p_chooser_viewset
+
+    return [filer_file_chooser_viewset, h5p_chooser_viewset]
