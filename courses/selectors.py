@@ -64,6 +64,16 @@ class CourseOutline:
                 return False
         return False
 
+    def unlocked_ids(self, completed) -> frozenset[int]:
+        if not self.sequential:
+            return frozenset(lesson.id for lesson in self.lessons)
+        unlocked = set()
+        for lesson in self.lessons:
+            unlocked.add(lesson.id)
+            if lesson.required and lesson.id not in completed:
+                break
+        return frozenset(unlocked)
+
     def resume_lesson(self, completed, last_lesson_id: int | None) -> OutlineLesson | None:
         """Where to carry on: the last lesson opened if it is not done yet, else the first open lesson not done."""
         last = self.lesson(last_lesson_id) if last_lesson_id else None
@@ -287,6 +297,7 @@ class CourseState:
     resume: OutlineLesson | None
     done_required: int
     total_required: int
+    unlocked: frozenset[int] = frozenset()
 
     @property
     def percent(self) -> int:
@@ -313,6 +324,7 @@ def learner_course_state(*, user, outline: CourseOutline | None) -> CourseState:
         resume=resume,
         done_required=len(outline.required_ids & completed),
         total_required=len(outline.required_ids),
+        unlocked=outline.unlocked_ids(completed) if enrolment is not None and enrolment.is_studying else frozenset(),
     )
 
 

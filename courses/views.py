@@ -85,6 +85,7 @@ def lesson(request, lesson_id: int, slug: str):
     state = services.lesson_state(snapshot=snapshot, row=row)
     context = _lesson_context(request, snapshot=snapshot, outline=outline, row=row, state=state)
     context["completed_ids"] = completed | ({snapshot.id} if row.completed_at else frozenset())
+    context["unlocked_ids"] = outline.unlocked_ids(context["completed_ids"])
     return render(request, "courses/lesson_page.html", context)
 
 
@@ -94,7 +95,7 @@ def render_lesson_preview(request, page):
     outline = selectors.course_outline(snapshot.course_id)
     context = _lesson_context(request, snapshot=snapshot, outline=outline, row=None, state=None, preview=True)
     context["checkpoint_questions"] = list(snapshot.checkpoint.values())[: snapshot.checkpoint_size]
-    context["completed_ids"] = frozenset()
+    context["completed_ids"] = context["unlocked_ids"] = frozenset()
     return render(request, "courses/lesson_page.html", context)
 
 

@@ -47,6 +47,12 @@
     }
     var done = document.querySelector("[data-status-done]");
     if (done) done.hidden = !state.completed;
+    if (state.completed) {
+      var locked = document.querySelector("[data-next-locked]");
+      var next = document.querySelector("[data-next-link]");
+      if (locked) locked.hidden = true;
+      if (next) next.hidden = false;
+    }
     (state.activities_done || []).forEach(function (blockId) {
       var note = document.querySelector('[data-h5p-block="' + blockId + '"] [data-h5p-done]');
       if (note) note.hidden = false;
