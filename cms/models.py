@@ -140,8 +140,11 @@ class HomePage(CachedForVisitorsMixin, Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from courses.api import catalog_url
+
         context = super().get_context(request, *args, **kwargs)
         context["section"] = SectionHomePage.objects.live().child_of(self).first()
+        context["catalog_url"] = catalog_url()
         return context
 
 

@@ -13,6 +13,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Page, PageViewRestriction
 from wagtail.search.backends import get_search_backend
 
+from courses.api import search_courses
 from lms.text import fold
 
 from .models import (
@@ -147,8 +148,9 @@ _KIND_LABELS = {
 
 
 def search_portal(query: str) -> list[SearchHit]:
-    """Articles, events, guides, stories, library documents and questions matching every word of `query`, with
-    or without diacritics. Pages come first (best match first), then documents, then questions and answers."""
+    """Articles, events, guides, stories, courses, library documents and questions matching every word of
+    `query`, with or without diacritics. Column pages come first (best match first), then courses, documents,
+    then questions and answers."""
     folded = fold(query)
     if not folded:
         return []
@@ -160,6 +162,10 @@ def search_portal(query: str) -> list[SearchHit]:
         SearchHit(page.title, page.url, str(_KIND_LABELS[type(page)]), highlight(_page_text(page), query))
         for page in pages
     ]
+    hits.extend(
+        SearchHit(course.title, course.url, str(_("Course")), highlight(f"{course.summary} {course.outcomes}", query))
+        for course in search_courses(query)
+    )
     library = DocumentLibraryPage.objects.live().public().exclude(folder=None).first()
     if library is not None:
         documents = get_search_backend().search(folded, LibraryDocument.objects.select_related("file"), operator="and")[

@@ -9,6 +9,7 @@ class CoursesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
+        from lms.navigation import register_account_link
         from media.access import register_play_check
 
         from . import signals
@@ -16,3 +17,4 @@ class CoursesConfig(AppConfig):
 
         signals.connect()
         register_play_check(user_may_play)
+        register_account_link(label=_("My learning"), url_name="courses:my_learning", order=10)

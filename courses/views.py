@@ -234,4 +234,10 @@ def unenrol(request, course_id: int):
 def my_learning(request):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    return render(request, "courses/my_learning.html", {"items": selectors.my_learning(request.user)})
+    from .api import catalog_url
+
+    return render(
+        request,
+        "courses/my_learning.html",
+        {"items": selectors.my_learning(request.user), "catalog_url": catalog_url()},
+    )
