@@ -29,7 +29,6 @@ def _child(parent: Page, model, slug: str, build) -> tuple[Page, bool]:
 
 def _packages(context: DemoContext) -> dict:
     from media.api import build_quiz_package
-
     from media.services import store_h5p_package
 
     packages = {}
