@@ -3,11 +3,12 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail.admin.viewsets.model import ModelViewSet
 
+from .admin_views import PreviewViewSetMixin
 from .forms import H5PPackageForm
 from .models import H5PPackage
 
 
-class H5PPackageViewSet(ModelViewSet):
+class H5PPackageViewSet(PreviewViewSetMixin, ModelViewSet):
     model = H5PPackage
     icon = "media"
     menu_label = _("H5P activities")

@@ -166,6 +166,8 @@ FORMAT_MODULE_PATH = ["lms.formats"]
 # --- Files --------------------------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(env_str("STATIC_ROOT", str(VAR_DIR / "static")))
+# The H5P player, installed from npm by ./run (package.json): its built files under /static/h5p-standalone/.
+STATICFILES_DIRS = [("h5p-standalone", BASE_DIR / "node_modules" / "h5p-standalone" / "dist")]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # H5P packages, learner uploads and certificate PDFs: never under a public URL, served by a checking view.
