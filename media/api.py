@@ -9,7 +9,9 @@ Playing an H5P activity in a page
    access to the page or the site) showing `/hoc-lieu/h5p/<sha256>/choi/<token>/`. The token in the URL is the
    authorisation; it lets this user play this package for 11 to 12 hours. The player reads the package's
    files from `/hoc-lieu/h5p/<sha256>/t/<token>/<path in the .h5p>`.
-3. Listen to the player (the include loads media/h5p_host.js, which does the first two points for you).
+3. Listen to the player's messages (below). The include loads media/h5p_host.js, which sizes the frame from
+   "hocvuso:h5p-resize" and re-sends each statement as a "hocvuso:h5p-xapi" DOM event bubbling from the
+   iframe (`event.detail.statement`); a page may instead listen to the messages itself.
 
 Messages the player posts to its parent window (`window.parent.postMessage(message, "*")`)
 ------------------------------------------------------------------------------------------
@@ -54,7 +56,8 @@ def player_url(*, user, package: H5PPackage | str) -> str:
 
     The caller has already decided that `user` may play the package (media.access.can_play, or its own rule
     registered with register_play_check); the token carries that decision to the sandboxed frame, which has no
-    cookie. No database query: a lesson page may call it on every view.
+    cookie. No database query: a lesson page may call it on every view. A sha256 that is not 64 hexadecimal
+    digits raises NoReverseMatch; a user who is not signed in, ValueError.
     """
     sha256 = package if isinstance(package, str) else package.sha256
     if user is None or not getattr(user, "pk", None):
