@@ -318,6 +318,7 @@ class Enrolment(models.Model):
     class Meta:
         verbose_name = _("enrolment")
         verbose_name_plural = _("enrolments")
+        permissions = [("manage_enrolments", "Can enrol learners and approve enrolments")]
         constraints = [
             models.UniqueConstraint(fields=["user", "course"], name="hocvuso_enrolment_one_per_course"),
             models.CheckConstraint(

@@ -472,3 +472,10 @@ def sync_lesson_activities(*, lesson: LessonPage) -> None:
         LessonActivity.objects.update_or_create(
             lesson=lesson, block_id=block_id, defaults={"package_id": package_id, "required": required}
         )
+
+
+# --- bulk enrolment ----------------------------------------------------------------------------------------
+# Enrolling a ward's list from a CSV or .xlsx file, all or nothing; reading and checking the file live in
+# courses.bulk_enrolment, which enrols through enrol() above.
+
+from .bulk_enrolment import BulkEnrolmentReport, EnrolmentFileError, bulk_enrol  # noqa: E402, F401 - re-exported
