@@ -4,6 +4,7 @@ own rows only (see the query pins in courses/tests/test_speed.py)."""
 
 import json
 
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, HttpResponseRedirect, JsonResponse
@@ -50,7 +51,7 @@ def _lesson_context(request, *, snapshot, outline, row, state, preview=False) ->
             "xapiUrl": reverse("courses:xapi", args=[snapshot.id]),
             "view": "" if preview else services.view_token(user_id=request.user.pk, lesson_id=snapshot.id),
             "players": {} if preview else _player_urls(request.user, snapshot),
-            "interval": 15,
+            "interval": settings.HOCVUSO_LESSON_HEARTBEAT_SECONDS,
             "preview": preview,
         },
     }

@@ -227,6 +227,10 @@ LOGGING = {
     },
 }
 
+# How often an open lesson page reports study time and video played (seconds). Shorter costs requests, longer
+# only delays the "lesson done" moment: the server bounds what each report may add by its own clock either way.
+HOCVUSO_LESSON_HEARTBEAT_SECONDS = env_int("HOCVUSO_LESSON_HEARTBEAT_SECONDS", 15)
+
 # The bare view a benchmark uses as its floor; off unless a benchmark run turns it on.
 HOCVUSO_BENCHMARK_FLOOR_VIEW = env_bool("HOCVUSO_BENCHMARK_FLOOR_VIEW", False)
 

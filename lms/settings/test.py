@@ -24,3 +24,8 @@ STORAGES = {
 # point at the same one.
 if os.environ.get("TEST_DATABASE_NAME"):
     DATABASES["default"]["TEST"] = {"NAME": os.environ["TEST_DATABASE_NAME"]}
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # A file, not SQLite's in-memory default: with an in-memory database Django hands the live server's request
+    # threads the test's own connection, and two requests at once (a lesson page's heartbeat beside an H5P
+    # statement) would then share one transaction.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test" / "test-db.sqlite3")}

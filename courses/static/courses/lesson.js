@@ -156,38 +156,29 @@
   window.addEventListener("online", beat);
 
   // --- H5P activities, loaded only when the learner starts one -------------------------------------------
-  var frames = [];
+  // media/h5p_host.js sizes the frames and turns their messages into "hocvuso:h5p-xapi" events (media/api.py)
   document.querySelectorAll("[data-h5p-block]").forEach(function (section) {
     var blockId = section.getAttribute("data-h5p-block");
     var button = section.querySelector("[data-h5p-start]");
-    var holder = section.querySelector("[data-h5p-frame]");
+    var holder = section.querySelector("[data-h5p-frame-holder]");
     var url = config.players[blockId];
     if (!button || !holder || !url) return;
     button.hidden = false;
     button.addEventListener("click", function () {
       var frame = document.createElement("iframe");
+      frame.setAttribute("data-h5p-frame", "");
       frame.setAttribute("sandbox", "allow-scripts");
       frame.setAttribute("referrerpolicy", "no-referrer");
       frame.setAttribute("title", section.getAttribute("aria-label") || "H5P");
-      frame.setAttribute("allow", "fullscreen");
       frame.className = "h5p-iframe";
       frame.src = url;
       holder.appendChild(frame);
-      frames.push({ frame: frame, blockId: blockId });
       button.hidden = true;
       frame.focus();
     });
-  });
-
-  window.addEventListener("message", function (event) {
-    var match = null;
-    frames.forEach(function (item) { if (item.frame.contentWindow === event.source) match = item; });
-    if (!match || !event.data || typeof event.data !== "object") return;
-    if (event.data.type === "hocvuso:h5p-resize" && event.data.height > 0) {
-      match.frame.style.height = Math.min(Math.ceil(event.data.height) + 4, 4000) + "px";
-    } else if (event.data.type === "hocvuso:h5p-xapi" && event.data.statement) {
+    section.addEventListener("hocvuso:h5p-xapi", function (event) {
       lastActivity = Date.now();
-      var body = { block: match.blockId, statement: event.data.statement };
+      var body = { block: blockId, statement: event.detail.statement };
       var send = function (attempt) {
         post(config.xapiUrl, body).then(function (result) {
           showOffline(false);
@@ -198,6 +189,6 @@
         });
       };
       send(0);
-    }
+    });
   });
 })();
