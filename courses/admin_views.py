@@ -29,8 +29,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from lms.identifiers import normalise_phone
-from lms.selectors import learners_visible_to
+from lms.api import learners_visible_to, normalise_phone
 from lms.text import fold
 
 from . import bulk_enrolment

@@ -20,8 +20,7 @@ from django.db import transaction
 from django.db.models.functions import Lower
 from django.utils.translation import gettext as _
 
-from lms.identifiers import normalise_phone
-from lms.selectors import learners_visible_to
+from lms.api import learners_visible_to, normalise_phone
 from lms.text import fold
 
 from .models import CoursePage, Enrolment

@@ -1,8 +1,10 @@
 """What other hocvuso apps may use from the learner core. Import from here, never from lms.models directly."""
 
+from .identifiers import normalise_phone
 from .models import AccessibilityNeed, TargetGroup, TextSize
 from .roles import STAFF_ROLES, Role
-from .selectors import has_role, is_staff_member, profile_for, user_roles
+from .selectors import has_role, is_staff_member, learners_visible_to, profile_for, search_learners, user_roles
+from .text import fold
 
 __all__ = [
     "STAFF_ROLES",
@@ -10,8 +12,12 @@ __all__ = [
     "Role",
     "TargetGroup",
     "TextSize",
+    "fold",
     "has_role",
     "is_staff_member",
+    "learners_visible_to",
+    "normalise_phone",
     "profile_for",
+    "search_learners",
     "user_roles",
 ]

@@ -28,4 +28,5 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # A file, not SQLite's in-memory default: with an in-memory database Django hands the live server's request
     # threads the test's own connection, and two requests at once (a lesson page's heartbeat beside an H5P
     # statement) would then share one transaction.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test" / "test-db.sqlite3")}
+    # One file per test process, so two runs on one machine never share it.
+    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test" / f"test-db-{os.getpid()}.sqlite3")}

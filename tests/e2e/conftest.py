@@ -5,7 +5,6 @@ these tests drive that binary (or the one named by HOCVUSO_CHROMIUM). A missing 
 because a browser test that skips itself proves nothing while looking green.
 """
 
-import importlib
 import os
 import re
 from collections.abc import Callable, Iterator
@@ -13,6 +12,8 @@ from pathlib import Path
 
 import pytest
 from playwright.sync_api import Browser, Page, sync_playwright
+
+from tests.migration_rows import restore_migration_rows
 
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [
@@ -88,41 +89,6 @@ def live_url(live_server) -> Callable[[str], str]:
     return build
 
 
-def _restore_migration_rows() -> None:
-    """Put back the rows data migrations made, which the live server's transactional tests lose.
-
-    Every test with `live_server` is transactional, and pytest-django empties all tables after each one: from
-    the second browser test on, the Wagtail tree root, the root collection, the default locale and the role
-    groups are gone. `serialized_rollback` would restore them, but it breaks as soon as any other transactional
-    test runs first (the content types it re-inserts then clash with the ones the flush recreated under new ids
-    on PostgreSQL), so the few rows the journeys need are rebuilt here instead, idempotently, each time.
-    """
-    from django.apps import apps
-    from django.conf import settings
-    from wagtail.coreutils import get_supported_content_language_variant
-    from wagtail.models import Collection, Locale, Page
-
-    Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
-    if Page.get_first_root_node() is None:
-        Page.add_root(instance=Page(title="Root", slug="root"))
-    if not Collection.objects.filter(depth=1).exists():
-        Collection.add_root(name="Root")
-
-    # The migrations' own functions, so the groups, their permissions and the column's approval workflow never
-    # drift from production (both are idempotent). They flip `models_module` on every app config they are given
-    # and leave it None, which on the real registry would stop later flushes from recreating content types and
-    # permissions: put the values back.
-    roles = importlib.import_module("lms.migrations.0002_roles")
-    workflow = importlib.import_module("cms.migrations.0003_ward_approval_workflow")
-    saved = {config.label: config.models_module for config in apps.get_app_configs()}
-    try:
-        roles.create_roles(apps, None)
-        workflow.create_workflow(apps, None)
-    finally:
-        for config in apps.get_app_configs():
-            config.models_module = saved[config.label]
-
-
 @pytest.fixture
 def portal(transactional_db, live_server):
     """The demo ward's portal as `manage.py load_demo` builds it: home page, ward, residential groups, accounts.
@@ -133,7 +99,7 @@ def portal(transactional_db, live_server):
     from lms.demo import DemoContext
     from lms.demo_people import build_people
 
-    _restore_migration_rows()
+    restore_migration_rows()
     context = DemoContext(log=lambda _line: None)
     # the same order as the demo command: people (10) before the home page (20)
     build_people(context)
