@@ -6,6 +6,7 @@ user, measures pages with wrk next to a bare Django view (the floor) and prints 
     .venv/bin/python benchmarks/run.py --sqlite              # no PostgreSQL or Redis needed
 
 Speed targets live here, printed on demand, never in the unit tests. See benchmarks/README.md.
+Other benchmarks (lesson_page.py) import its pieces: serve_site, sign_in, measure_targets, print_table, ...
 """
 
 import argparse
@@ -25,6 +26,7 @@ import sys
 import tempfile
 import time
 import urllib.parse
+from collections.abc import Callable, Iterator
 from dataclasses import asdict, dataclass, field
 from http.cookies import SimpleCookie
 from pathlib import Path
@@ -295,15 +297,21 @@ def start_gunicorn(args: argparse.Namespace, env: dict[str, str], log: Path) -> 
     raise BenchmarkError(f"gunicorn did not answer {HEALTH_PATH} within 60 s:\n{_tail(log.read_text())}")
 
 
-def http_request(port: int, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None):
+def fetch(port: int, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None):
+    """One request; returns the status, the headers and the body as the bytes that came over the wire."""
     # one connection per request: gunicorn's sync workers close it after every answer anyway
     connection = http.client.HTTPConnection(HOST, port, timeout=30)
     try:
         connection.request(method, path, body=body, headers=headers or {})
         response = connection.getresponse()
-        return response.status, response.headers, response.read().decode("utf-8", "replace")
+        return response.status, response.headers, response.read()
     finally:
         connection.close()
+
+
+def http_request(port: int, method: str, path: str, body: str | None = None, headers: dict[str, str] | None = None):
+    status, response_headers, raw = fetch(port, method, path, body, headers)
+    return status, response_headers, raw.decode("utf-8", "replace")
 
 
 def _cookies_from(headers) -> dict[str, str]:
@@ -330,7 +338,7 @@ def sign_in(port: int, identifier: str, password: str) -> dict[str, str]:
         body=form,
         headers={
             "Content-Type": "application/x-www-form-urlencoded",
-            "Cookie": _cookie_header(cookies),
+            "Cookie": cookie_header(cookies),
             "Referer": f"http://{HOST}:{port}{SIGN_IN_PATH}",
         },
     )
@@ -341,8 +349,63 @@ def sign_in(port: int, identifier: str, password: str) -> dict[str, str]:
     return cookies
 
 
-def _cookie_header(cookies: dict[str, str]) -> str:
+def cookie_header(cookies: dict[str, str]) -> str:
     return "; ".join(f"{name}={value}" for name, value in sorted(cookies.items()))
+
+
+# --- The running site, for run.py and the other benchmarks ------------------------------------------------
+@dataclass
+class Site:
+    """A freshly prepared site served by gunicorn on loopback, as `serve_site` leaves it."""
+
+    env: dict[str, str]
+    port: int
+    work_dir: Path
+    database: str
+    wrk: str
+
+    @property
+    def server_log(self) -> Path:
+        return self.work_dir / "gunicorn.log"
+
+    @property
+    def static_root(self) -> Path:
+        return Path(self.env["STATIC_ROOT"])
+
+
+@contextlib.contextmanager
+def serve_site(args: argparse.Namespace) -> Iterator[Site]:
+    """Prepares a fresh database and starts gunicorn; on leaving, stops every child and removes the temporary
+    directory (unless --keep-temp), also on an error or Ctrl-C."""
+    work_dir = Path(tempfile.mkdtemp(prefix="hocvuso-bench-"))
+    try:
+        wrk = ensure_wrk()
+        env = site_environment(args, work_dir)
+        database = prepare_site(args, env, work_dir / "site.log")
+        _gunicorn, port = start_gunicorn(args, env, work_dir / "gunicorn.log")
+        yield Site(env=env, port=port, work_dir=work_dir, database=database, wrk=wrk)
+    finally:
+        stop_children()
+        if args.keep_temp:
+            say(f"kept {work_dir}")
+        else:
+            shutil.rmtree(work_dir, ignore_errors=True)
+
+
+def guarded(body: Callable[[argparse.Namespace], int], args: argparse.Namespace) -> int:
+    """Runs a benchmark's body with the harness's exit statuses: 2 when it could not run, 130 when interrupted."""
+    signal.signal(signal.SIGTERM, _on_sigterm)
+    signal.signal(signal.SIGHUP, _on_sigterm)
+    try:
+        return body(args)
+    except BenchmarkError as exc:
+        print(f"benchmark failed: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("benchmark interrupted", file=sys.stderr)
+        return 130
+    finally:
+        stop_children()  # serve_site stops its own; this catches any child started outside it
 
 
 # --- Measuring ----------------------------------------------------------------------------------------------
@@ -351,6 +414,17 @@ def count_queries(targets: list[Target], env: dict[str, str]) -> list[dict]:
     env = {**env, "ALLOWED_HOSTS": f"{env['ALLOWED_HOSTS']},testserver"}
     work = json.dumps([{"path": target.path, "cookies": target.cookies} for target in targets])
     return json.loads(run([sys.executable, str(QUERY_COUNTER)], env, stdin=work))
+
+
+def count_signed_in_queries(targets: list[Target], env: dict[str, str]) -> list[dict]:
+    """count_queries, refusing a page that does not see its target's user as signed in."""
+    say("counting queries per page")
+    queries = count_queries(targets, env)
+    for target, counted in zip(targets, queries, strict=True):
+        # a session the site does not accept would measure the signed-out page under the user's name
+        if target.user and counted["authenticated"] is False:
+            raise BenchmarkError(f"{target.path} does not see {target.user} as signed in")
+    return queries
 
 
 def run_wrk(wrk: str, port: int, target: Target, seconds: int, args: argparse.Namespace) -> dict[str, float]:
@@ -363,7 +437,7 @@ def run_wrk(wrk: str, port: int, target: Target, seconds: int, args: argparse.Na
         f"--script={LUA_SCRIPT}",
     ]
     if target.cookies:
-        command += ["--header", f"Cookie: {_cookie_header(target.cookies)}"]
+        command += ["--header", f"Cookie: {cookie_header(target.cookies)}"]
     command.append(f"http://{HOST}:{port}{target.path}")
     output = run(command, dict(os.environ))
     line = next((line for line in output.splitlines() if line.startswith("HOCVUSO_BENCH ")), None)
@@ -402,12 +476,61 @@ def build_result(target: Target, figures: dict[str, float], floor_rps: float, co
     )
 
 
+def measure_targets(site: Site, targets: list[Target], queries: list[dict], args: argparse.Namespace) -> list[Result]:
+    """Measures every target, the floor (targets[0]) first, and states each as a share of the floor."""
+    floor = measure(site.wrk, site.port, targets[0], args)
+    floor_rps = floor["requests"] / (floor["duration_us"] / 1e6)
+    results = [build_result(targets[0], floor, floor_rps, queries[0])]
+    for target, counted in zip(targets[1:], queries[1:], strict=True):
+        results.append(build_result(target, measure(site.wrk, site.port, target, args), floor_rps, counted))
+    return results
+
+
+def failed_results(results: list[Result]) -> list[Result]:
+    return [r for r in results if r.errors or (r.status is not None and not 200 <= r.status < 300)]
+
+
+def report_failures(site: Site, results: list[Result], args: argparse.Namespace) -> bool:
+    """True, after showing the beginning of the server log, when some page did not answer 2xx."""
+    if not failed_results(results):
+        return False
+    # the first error, with its traceback, explains more than the thousandth repeat of it
+    server_log = site.server_log.read_text().splitlines()
+    say(f"some pages answered with errors; the server log begins (of {len(server_log)} lines):")
+    print("\n".join(server_log[:40]), file=sys.stderr)
+    if not args.keep_temp:
+        say("run again with --keep-temp to keep the whole log")
+    return True
+
+
 # --- Output -------------------------------------------------------------------------------------------------
-def print_table(results: list[Result], context: dict[str, str]) -> None:
-    print()
+def run_context(site: Site, args: argparse.Namespace) -> dict[str, str]:
+    import django
+
+    return {
+        "commit": git_commit(),
+        "settings": f"{site.env['DJANGO_SETTINGS_MODULE']} (DEBUG off, http on loopback)",
+        "database": site.database,
+        "cache": f"redis {args.redis}" if not args.sqlite else "local memory (per worker)",
+        "server": f"gunicorn, {args.workers} sync workers",
+        "load": (
+            f"wrk {args.threads} thread(s), {args.connections} connections, "
+            f"{args.duration} s per URL after {args.warmup} s warm-up"
+        ),
+        "machine": f"{os.cpu_count()} CPUs, Python {platform.python_version()}, Django {django.get_version()}",
+    }
+
+
+def print_context(context: dict[str, str]) -> None:
     for key, value in context.items():
         print(f"{key + ':':<10} {value}")
+
+
+def print_table(results: list[Result], context: dict[str, str] | None) -> None:
     print()
+    if context is not None:
+        print_context(context)
+        print()
     url_width = max(len("URL"), *(len(result.path) for result in results))
     user_width = max(len("user"), *(len(result.user) for result in results))
     header = (
@@ -428,26 +551,29 @@ def print_table(results: list[Result], context: dict[str, str]) -> None:
     print()
 
 
-def save_json(results: list[Result], context: dict[str, str], queries: list[dict]) -> Path:
+def save_json(
+    results: list[Result],
+    context: dict[str, str],
+    queries: list[dict],
+    *,
+    name: str = "",
+    extra: dict | None = None,
+) -> Path:
+    """Writes the run to benchmarks/results/<stamp>-[<name>-]<commit>.json; `extra` adds top-level keys."""
     RESULTS_DIR.mkdir(exist_ok=True)
     stamp = datetime.datetime.now().strftime("%Y%m%d-%H%M%S")
-    path = RESULTS_DIR / f"{stamp}-{context['commit'].replace('+', '-')}.json"
+    path = RESULTS_DIR / f"{stamp}-{name + '-' if name else ''}{context['commit'].replace('+', '-')}.json"
     sql = {f"{counted['path']} {result.user}": counted["sql"] for counted, result in zip(queries, results, strict=True)}
-    path.write_text(
-        json.dumps({"context": context, "results": [asdict(r) for r in results], "sql": sql}, indent=2) + "\n"
-    )
+    document = {"context": context, "results": [asdict(r) for r in results], "sql": sql, **(extra or {})}
+    path.write_text(json.dumps(document, indent=2) + "\n")
     return path
 
 
 # --- Command line -------------------------------------------------------------------------------------------
-def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(
-        description="Measure pages under gunicorn with wrk, next to a bare Django view (the floor).",
-    )
+def add_site_arguments(parser: argparse.ArgumentParser) -> None:
+    """The options every benchmark that serves the site shares: who signs in, the load, the database."""
     parser.add_argument("--user", default=DEMO_USER, help=f"sign in as this email or phone (default {DEMO_USER})")
     parser.add_argument("--password", help="the user's password (default: the demo password, for the demo user)")
-    parser.add_argument("--url", action="append", default=[], help="path measured signed in (repeatable)")
-    parser.add_argument("--anonymous-url", action="append", default=[], help="path measured signed out (repeatable)")
     parser.add_argument("--duration", type=int, default=10, help="seconds measured per URL (default 10)")
     parser.add_argument("--warmup", type=int, default=2, help="seconds of load before each measurement (default 2)")
     parser.add_argument("--connections", type=int, default=8, help="wrk connections (default 8)")
@@ -460,94 +586,55 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     parser.add_argument("--redis", default=DEFAULT_REDIS, help=f"Redis database to flush and use ({DEFAULT_REDIS})")
     parser.add_argument("--no-save", action="store_true", help="do not write JSON to benchmarks/results/")
     parser.add_argument("--keep-temp", action="store_true", help="keep the temporary directory (logs, static files)")
-    args = parser.parse_args(argv)
+
+
+def check_site_arguments(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
     if args.password is None:
         if args.user != DEMO_USER:
             parser.error("--password is required with --user")
         args.password = DEMO_PASSWORD
+    if args.duration < 1 or args.warmup < 0 or args.workers < 1 or args.threads < 1:
+        parser.error("--duration, --workers and --threads must be at least 1, --warmup at least 0")
+    if args.connections < args.threads:
+        parser.error("wrk needs at least one connection per thread")
+
+
+def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(
+        description="Measure pages under gunicorn with wrk, next to a bare Django view (the floor).",
+    )
+    add_site_arguments(parser)
+    parser.add_argument("--url", action="append", default=[], help="path measured signed in (repeatable)")
+    parser.add_argument("--anonymous-url", action="append", default=[], help="path measured signed out (repeatable)")
+    args = parser.parse_args(argv)
+    check_site_arguments(parser, args)
     if not args.url and not args.anonymous_url:
         args.url = ["/"]
         args.anonymous_url = ["/"]
     for path in [*args.url, *args.anonymous_url]:
         if not path.startswith("/"):
             parser.error(f"URLs are paths on the site and start with '/': {path}")
-    if args.duration < 1 or args.warmup < 0 or args.workers < 1 or args.threads < 1:
-        parser.error("--duration, --workers and --threads must be at least 1, --warmup at least 0")
-    if args.connections < args.threads:
-        parser.error("wrk needs at least one connection per thread")
     return args
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parse_args(argv)
-    signal.signal(signal.SIGTERM, _on_sigterm)
-    signal.signal(signal.SIGHUP, _on_sigterm)
-    work_dir = Path(tempfile.mkdtemp(prefix="hocvuso-bench-"))
-    log = work_dir / "site.log"
-    try:
-        wrk = ensure_wrk()
-        env = site_environment(args, work_dir)
-        database = prepare_site(args, env, log)
-        _gunicorn, port = start_gunicorn(args, env, work_dir / "gunicorn.log")
-
+def benchmark(args: argparse.Namespace) -> int:
+    with serve_site(args) as site:
         say(f"signing in as {args.user}")
-        cookies = sign_in(port, args.user, args.password)
+        cookies = sign_in(site.port, args.user, args.password)
         targets = [Target(FLOOR_PATH, None)]
         targets += [Target(path, None) for path in args.anonymous_url]
         targets += [Target(path, args.user, cookies) for path in args.url]
-
-        say("counting queries per page")
-        queries = count_queries(targets, env)
-        for target, counted in zip(targets, queries, strict=True):
-            # a session the site does not accept would measure the signed-out page under the user's name
-            if target.user and counted["authenticated"] is False:
-                raise BenchmarkError(f"{target.path} does not see {target.user} as signed in")
-
-        floor = measure(wrk, port, targets[0], args)
-        floor_rps = floor["requests"] / (floor["duration_us"] / 1e6)
-        results = [build_result(targets[0], floor, floor_rps, queries[0])]
-        for target, counted in zip(targets[1:], queries[1:], strict=True):
-            results.append(build_result(target, measure(wrk, port, target, args), floor_rps, counted))
-
-        import django
-
-        context = {
-            "commit": git_commit(),
-            "settings": f"{env['DJANGO_SETTINGS_MODULE']} (DEBUG off, http on loopback)",
-            "database": database,
-            "cache": f"redis {args.redis}" if not args.sqlite else "local memory (per worker)",
-            "server": f"gunicorn, {args.workers} sync workers",
-            "load": (
-                f"wrk {args.threads} thread(s), {args.connections} connections, "
-                f"{args.duration} s per URL after {args.warmup} s warm-up"
-            ),
-            "machine": f"{os.cpu_count()} CPUs, Python {platform.python_version()}, Django {django.get_version()}",
-        }
+        queries = count_signed_in_queries(targets, site.env)
+        results = measure_targets(site, targets, queries, args)
+        context = run_context(site, args)
         print_table(results, context)
         if not args.no_save:
             say(f"saved {save_json(results, context, queries).relative_to(REPO_DIR)}")
-        failed = [r for r in results if r.errors or (r.status is not None and not 200 <= r.status < 300)]
-        if failed:
-            # the first error, with its traceback, explains more than the thousandth repeat of it
-            server_log = (work_dir / "gunicorn.log").read_text().splitlines()
-            say(f"some pages answered with errors; the server log begins (of {len(server_log)} lines):")
-            print("\n".join(server_log[:40]), file=sys.stderr)
-            if not args.keep_temp:
-                say("run again with --keep-temp to keep the whole log")
-            return 1
-        return 0
-    except BenchmarkError as exc:
-        print(f"benchmark failed: {exc}", file=sys.stderr)
-        return 2
-    except KeyboardInterrupt:
-        print("benchmark interrupted", file=sys.stderr)
-        return 130
-    finally:
-        stop_children()
-        if args.keep_temp:
-            say(f"kept {work_dir}")
-        else:
-            shutil.rmtree(work_dir, ignore_errors=True)
+        return 1 if report_failures(site, results, args) else 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    return guarded(benchmark, parse_args(argv))
 
 
 if __name__ == "__main__":
