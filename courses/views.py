@@ -1,6 +1,7 @@
 """Thin views over courses.services and courses.selectors. The lesson view does not walk Wagtail's page tree:
 the lesson's content and its course's outline come from the cache, so a signed-in lesson costs the learner's
-own rows only (see the query pins in courses/tests/test_speed.py)."""
+own rows only (see the query pins in courses/tests/test_views.py), and courses.rendering assembles the page from
+a cached frame."""
 
 import json
 
@@ -16,6 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .models import CoursePage, Enrolment
+from .rendering import lesson_page_response
 from .services import LearningError
 
 MAX_JSON_BYTES = 64 * 1024
@@ -68,11 +70,10 @@ def lesson(request, lesson_id: int, slug: str):
     if slug != snapshot.slug:
         return redirect(selectors.lesson_url(snapshot.id, snapshot.slug), permanent=True)
     outline = selectors.course_outline(snapshot.course_id)
-    enrolment = selectors.studying_enrolment(user=request.user, course_id=snapshot.course_id)
+    enrolment, rows = selectors.studying_enrolment_with_progress(user=request.user, course_id=snapshot.course_id)
     if enrolment is None:
         messages.info(request, _("Enrol in the course to open its lessons."))
         return redirect(outline.url if outline else "/")
-    rows = selectors.progress_rows(enrolment)
     completed = selectors.completed_lesson_ids(rows)
     if not outline.is_unlocked(snapshot.id, completed):
         resume = outline.resume_lesson(completed, None)
@@ -87,7 +88,7 @@ def lesson(request, lesson_id: int, slug: str):
     context = _lesson_context(request, snapshot=snapshot, outline=outline, row=row, state=state)
     context["completed_ids"] = completed | ({snapshot.id} if row.completed_at else frozenset())
     context["unlocked_ids"] = outline.unlocked_ids(context["completed_ids"])
-    return render(request, "courses/lesson_page.html", context)
+    return lesson_page_response(request, context)
 
 
 def render_lesson_preview(request, page):
@@ -97,7 +98,7 @@ def render_lesson_preview(request, page):
     context = _lesson_context(request, snapshot=snapshot, outline=outline, row=None, state=None, preview=True)
     context["checkpoint_questions"] = list(snapshot.checkpoint.values())[: snapshot.checkpoint_size]
     context["completed_ids"] = context["unlocked_ids"] = frozenset()
-    return render(request, "courses/lesson_page.html", context)
+    return lesson_page_response(request, context)
 
 
 def _json_body(request) -> dict:

@@ -14,9 +14,12 @@ def restore_migration_rows() -> None:
     """
     from django.apps import apps
     from django.conf import settings
+    from django.contrib.contenttypes.models import ContentType
     from wagtail.coreutils import get_supported_content_language_variant
     from wagtail.models import Collection, Locale, Page
 
+    # the flush recreated the content types under new ids; a cached old id would make the root page invalid
+    ContentType.objects.clear_cache()
     Locale.objects.get_or_create(language_code=get_supported_content_language_variant(settings.LANGUAGE_CODE))
     if Page.get_first_root_node() is None:
         Page.add_root(instance=Page(title="Root", slug="root"))

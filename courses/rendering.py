@@ -1,0 +1,67 @@
+"""Assembling the lesson page, the page learners open most, without rendering it whole for every request.
+
+What every learner sees alike (the site's frame, the lesson's content, the breadcrumbs) is rendered once per
+content generation, language, text size and address and kept in the cache as a frame with slots; each request
+fills the slots with what is the learner's own (their lesson status, their drawn questions, their outline, the
+page's tokens) from small templates rendered without context processors. The frame holds nothing personal: the
+CSRF token in it is a slot too. A request that carries flash messages renders its own frame (they are shown in
+the site's frame, and only once).
+"""
+
+import re
+
+from django.contrib.messages import get_messages
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.middleware.csrf import get_token
+from django.template.loader import get_template, render_to_string
+from django.utils import translation
+from django.utils.html import json_script
+
+from lms.display import text_size_of
+
+from .selectors import CACHE_SECONDS, content_generation
+
+PARTIALS = {
+    "status": "courses/includes/lesson_status.html",
+    "checkpoint": "courses/includes/lesson_checkpoint.html",
+    "actions": "courses/includes/lesson_actions.html",
+    "outline": "courses/includes/lesson_outline.html",
+}
+SLOTS = {name: f"\x00hocvuso-slot:{name}\x00" for name in (*PARTIALS, "config")}
+CSRF_SLOT = "\x00hocvuso-slot:csrf\x00"
+# what Django's {% csrf_token %} writes; the frame keeps a slot in its place
+_CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
+
+
+def _frame_key(request) -> str:
+    language = translation.get_language() or "vi"
+    return (
+        f"courses:lesson-frame:{content_generation.current()}:{language}:{text_size_of(request)}:"
+        f"{request.get_host()}:{request.path}"
+    )
+
+
+def _frame(request, context: dict, *, cacheable: bool) -> str:
+    key = _frame_key(request) if cacheable else None
+    if key is not None:
+        frame = cache.get(key)
+        if frame is not None:
+            return frame
+    html = render_to_string("courses/lesson_page.html", {**context, "slots": SLOTS}, request=request)
+    frame = _CSRF_INPUT.sub(lambda match: f"{match.group(1)}{CSRF_SLOT}{match.group(2)}", html)
+    if key is not None:
+        cache.set(key, frame, CACHE_SECONDS)
+    return frame
+
+
+def lesson_page_response(request, context: dict, *, status: int = 200) -> HttpResponse:
+    cacheable = not context.get("preview") and not len(get_messages(request))
+    frame = _frame(request, context, cacheable=cacheable)
+    token = get_token(request)
+    own = {**context, "csrf_token": token}
+    html = frame.replace(CSRF_SLOT, token)
+    for name, template in PARTIALS.items():
+        html = html.replace(SLOTS[name], get_template(template).render(own))
+    html = html.replace(SLOTS["config"], json_script(context["lesson_config"], "lesson-config"))
+    return HttpResponse(html, status=status)
