@@ -34,7 +34,7 @@ CSRF_SLOT = "\x00hocvuso-slot:csrf\x00"
 _CSRF_INPUT = re.compile(r'(<input type="hidden" name="csrfmiddlewaretoken" value=")[^"]*(")')
 
 
-def _frame_key(request) -> str:
+def frame_key(request) -> str:
     language = translation.get_language() or "vi"
     return (
         f"courses:lesson-frame:{content_generation.current()}:{language}:{text_size_of(request)}:"
@@ -42,12 +42,10 @@ def _frame_key(request) -> str:
     )
 
 
-def _frame(request, context: dict, *, cacheable: bool) -> str:
-    key = _frame_key(request) if cacheable else None
-    if key is not None:
-        frame = cache.get(key)
-        if frame is not None:
-            return frame
+def _frame(request, context: dict, *, cacheable: bool, cached: str | None) -> str:
+    if cached is not None and cacheable:
+        return cached
+    key = frame_key(request) if cacheable else None
     html = render_to_string("courses/lesson_page.html", {**context, "slots": SLOTS}, request=request)
     frame = _CSRF_INPUT.sub(lambda match: f"{match.group(1)}{CSRF_SLOT}{match.group(2)}", html)
     if key is not None:
@@ -55,13 +53,15 @@ def _frame(request, context: dict, *, cacheable: bool) -> str:
     return frame
 
 
-def lesson_page_response(request, context: dict, *, status: int = 200) -> HttpResponse:
+def lesson_page_response(request, context: dict, *, cached_frame: str | None = None) -> HttpResponse:
+    """The page for `context` (see courses.views); `cached_frame`: the frame the view already read from the
+    cache under frame_key(request), if any."""
     cacheable = not context.get("preview") and not len(get_messages(request))
-    frame = _frame(request, context, cacheable=cacheable)
+    frame = _frame(request, context, cacheable=cacheable, cached=cached_frame)
     token = get_token(request)
     own = {**context, "csrf_token": token}
     html = frame.replace(CSRF_SLOT, token)
     for name, template in PARTIALS.items():
         html = html.replace(SLOTS[name], get_template(template).render(own))
     html = html.replace(SLOTS["config"], json_script(context["lesson_config"], "lesson-config"))
-    return HttpResponse(html, status=status)
+    return HttpResponse(html)

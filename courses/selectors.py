@@ -13,7 +13,8 @@ from lms.cache import CacheGeneration
 
 from .models import CatalogPage, CoursePage, Enrolment, LessonActivity, LessonPage, LessonProgress, ModulePage
 
-content_generation = CacheGeneration("courses:content-generation")
+# a process rereads the generation at most once a second: another process's publish shows within a second
+content_generation = CacheGeneration("courses:content-generation", remember_seconds=1.0)
 CACHE_SECONDS = 60 * 60
 LENGTH_BANDS = {"short": (0, 30), "medium": (31, 90), "long": (91, 100_000)}
 
@@ -190,6 +191,8 @@ class LessonSnapshot:
     videos: tuple[VideoRequirement, ...]
     activities: tuple[ActivityRequirement, ...]
     checkpoint: dict[int, CheckpointItem] = field(default_factory=dict)
+    # the course's outline as of the same generation, so a lesson view reads one cache entry, not two
+    outline: "CourseOutline | None" = None
 
     @property
     def required_video_ids(self) -> frozenset[str]:
@@ -211,10 +214,16 @@ class LessonSnapshot:
         return min(self.checkpoint_draw_count, len(self.checkpoint))
 
 
-def lesson_snapshot(lesson_id: int) -> LessonSnapshot | None:
+def lesson_snapshot_key(lesson_id: int) -> str:
     language = translation.get_language() or "vi"
-    key = f"courses:lesson:{content_generation.current()}:{language}:{lesson_id}"
-    snapshot = cache.get(key)
+    return f"courses:lesson:{content_generation.current()}:{language}:{lesson_id}"
+
+
+def lesson_snapshot(lesson_id: int, *, cached=None) -> LessonSnapshot | None:
+    """The lesson as every learner sees it. `cached`: what the caller already read from the cache under
+    lesson_snapshot_key (None: not there), so a view can fetch it with other entries in one round trip."""
+    key = lesson_snapshot_key(lesson_id)
+    snapshot = cache.get(key) if cached is None else cached
     if snapshot is None:
         lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
         snapshot = build_lesson_snapshot(lesson) if lesson is not None else False
@@ -267,6 +276,7 @@ def build_lesson_snapshot(lesson: LessonPage) -> LessonSnapshot:
         videos=tuple(videos),
         activities=tuple(activities),
         checkpoint=checkpoint,
+        outline=course_outline(course.pk),
     )
 
 
