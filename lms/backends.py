@@ -1,5 +1,6 @@
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
+from django.core.cache import cache
 from django.core.exceptions import ValidationError
 
 from .identifiers import parse_identifier
@@ -33,3 +34,26 @@ class EmailOrPhoneBackend(ModelBackend):
         if user.check_password(password) and self.user_can_authenticate(user):
             return user
         return None
+
+    def get_user(self, user_id):
+        """The signed-in account, read from the cache: every signed-in page needs it, and it changes rarely. Any
+        save or deletion of the account drops the cached copy (see forget_cached_user), so a changed password
+        (the session check compares its hash), a deactivation or an erasure counts on the next request."""
+        key = cached_user_key(user_id)
+        user = cache.get(key)
+        if user is None:
+            user = super().get_user(user_id)
+            if user is not None:
+                cache.set(key, user, USER_CACHE_SECONDS)
+        return user if user is not None and self.user_can_authenticate(user) else None
+
+
+USER_CACHE_SECONDS = 5 * 60
+
+
+def cached_user_key(user_id) -> str:
+    return f"lms:user:{user_id}"
+
+
+def forget_cached_user(sender, instance, **kwargs) -> None:
+    cache.delete(cached_user_key(instance.pk))

@@ -146,3 +146,25 @@ def test_admin_sign_in_has_the_same_throttle(client):
     response = client.post("/quan-tri/login/", {"username": "bientap@example.vn", "password": PASSWORD})
     assert response.status_code == 200
     assert "_auth_user_id" not in client.session
+
+
+def test_the_cached_account_follows_a_password_change_and_a_deactivation(client):
+    """The signed-in account is read from the cache; any change to it must count on the very next request."""
+    from django.urls import reverse
+
+    from lms.tests.factories import learner
+
+    person = learner()
+    client.force_login(person)
+    profile_url = reverse("lms:profile")
+    assert client.get(profile_url).status_code == 200
+    assert client.get(profile_url).status_code == 200  # now from the cache
+    person.set_password("mot-mat-khau-moi-2026")
+    person.save()
+    assert client.get(profile_url).status_code == 302  # the old session no longer matches the password
+
+    client.force_login(person)
+    assert client.get(profile_url).status_code == 200
+    person.is_active = False
+    person.save(update_fields=["is_active"])
+    assert client.get(profile_url).status_code == 302
