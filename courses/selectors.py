@@ -2,9 +2,11 @@
 content generation (bumped by any publish, see courses.signals), so a lesson view costs only the learner's own
 rows: the user, the enrolment and the course's progress rows."""
 
+import functools
 from dataclasses import dataclass, field
 
 from django.core.cache import cache
+from django.db import connection
 from django.db.models import Q, QuerySet
 from django.template.loader import render_to_string
 from django.utils import translation
@@ -292,21 +294,42 @@ def studying_enrolment(*, user, course_id: int) -> Enrolment | None:
     )
 
 
+@functools.cache
+def _progress_with_enrolment_sql() -> str:
+    # Written once as SQL: this read runs on every lesson view, and building it through the ORM each time cost
+    # more than running it. Table and column names come from the models, so it follows them.
+    quote = connection.ops.quote_name
+    progress, enrolment = quote(LessonProgress._meta.db_table), quote(Enrolment._meta.db_table)
+    columns = ", ".join(f"p.{quote(field.column)}" for field in LessonProgress._meta.concrete_fields)
+    return (  # noqa: S608 - names from the models; every value is a query parameter
+        f"SELECT {columns}, e.{quote('status')} AS enrolment_status, "
+        f"e.{quote('last_lesson_id')} AS enrolment_last_lesson_id "
+        f"FROM {progress} p INNER JOIN {enrolment} e ON p.{quote('enrolment_id')} = e.{quote('id')} "
+        f"WHERE e.{quote('user_id')} = %s AND e.{quote('course_id')} = %s AND e.{quote('status')} IN (%s, %s)"
+    )
+
+
 def studying_enrolment_with_progress(*, user, course_id: int) -> tuple[Enrolment | None, dict[int, LessonProgress]]:
     """The learner's enrolment in the course and their progress rows, by lesson: one query once the learner has
-    opened a lesson of the course (the rows carry their enrolment), two before."""
-    studying = [Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
+    opened a lesson of the course (the rows carry what the lesson view needs of their enrolment), two before.
+    The enrolment returned then has only id, user, course, status and last lesson loaded (the rest on access)."""
     rows = list(
-        LessonProgress.objects.filter(
-            enrolment__user=user, enrolment__course_id=course_id, enrolment__status__in=studying
-        ).select_related("enrolment")
+        LessonProgress.objects.raw(
+            _progress_with_enrolment_sql(),
+            [user.pk, course_id, Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED],
+        )
     )
-    if rows:
-        enrolment = rows[0].enrolment
-        for row in rows:
-            row.enrolment = enrolment  # one object, so a change made through one row is seen through all
-        return enrolment, {row.lesson_id: row for row in rows}
-    return studying_enrolment(user=user, course_id=course_id), {}
+    if not rows:
+        return studying_enrolment(user=user, course_id=course_id), {}
+    first = rows[0]
+    enrolment = Enrolment.from_db(
+        LessonProgress.objects.db,
+        ["id", "user_id", "course_id", "status", "last_lesson_id"],
+        [first.enrolment_id, user.pk, course_id, first.enrolment_status, first.enrolment_last_lesson_id],
+    )
+    for row in rows:
+        row.enrolment = enrolment  # one object, so a change made through one row is seen through all
+    return enrolment, {row.lesson_id: row for row in rows}
 
 
 def progress_rows(enrolment: Enrolment) -> dict[int, LessonProgress]:
