@@ -301,7 +301,7 @@ def _progress_with_enrolment_sql() -> str:
     quote = connection.ops.quote_name
     progress, enrolment = quote(LessonProgress._meta.db_table), quote(Enrolment._meta.db_table)
     columns = ", ".join(f"p.{quote(field.column)}" for field in LessonProgress._meta.concrete_fields)
-    return (  # noqa: S608 - names from the models; every value is a query parameter
+    return (
         f"SELECT {columns}, e.{quote('status')} AS enrolment_status, "
         f"e.{quote('last_lesson_id')} AS enrolment_last_lesson_id "
         f"FROM {progress} p INNER JOIN {enrolment} e ON p.{quote('enrolment_id')} = e.{quote('id')} "
