@@ -31,7 +31,9 @@ def _empty_cache():
     """Each test starts with an empty cache (Redis in the production-like run): no counters or pages leak."""
     from django.core.cache import cache
 
+    from courses import rendering
     from courses.selectors import content_generation
 
     cache.clear()
     content_generation.forget()
+    rendering.forget_local()

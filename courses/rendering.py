@@ -18,9 +18,10 @@ from django.template.loader import render_to_string
 from django.utils import translation
 from django.utils.html import json_script
 
+from lms.cache import ProcessMemo
 from lms.display import text_size_of
 
-from . import fragments
+from . import fragments, selectors
 from .selectors import CACHE_SECONDS, content_generation
 
 SLOTS = {name: f"\x00hocvuso-slot:{name}\x00" for name in ("status", "checkpoint", "actions", "outline", "config")}
@@ -38,6 +39,29 @@ def frame_key(request) -> str:
     )
 
 
+def forget_local() -> None:
+    """Empty this process's copies (tests empty the shared cache between them)."""
+    _local.clear()
+    _fragments.clear()
+
+
+def lesson_and_frame(request, lesson_id: int):
+    """The lesson (its course's outline inside) and this address's frame, from this process's memory, else from
+    the shared cache in one round trip, else built: (snapshot or None, frame or None)."""
+    keys = (selectors.lesson_snapshot_key(lesson_id), frame_key(request))
+    snapshot, frame = (_local.get(key) for key in keys)
+    if snapshot is None or frame is None:
+        found = cache.get_many([key for key, value in zip(keys, (snapshot, frame), strict=True) if value is None])
+        snapshot = snapshot if snapshot is not None else found.get(keys[0])
+        frame = frame if frame is not None else found.get(keys[1])
+    snapshot = selectors.lesson_snapshot(lesson_id, cached=snapshot)
+    if snapshot is not None:
+        _local.set(keys[0], snapshot)
+    if frame is not None:
+        _local.set(keys[1], frame)
+    return snapshot, frame
+
+
 def _frame(request, context: dict, *, cacheable: bool, cached: str | None) -> str:
     if cached is not None and cacheable:
         return cached
@@ -49,25 +73,10 @@ def _frame(request, context: dict, *, cacheable: bool, cached: str | None) -> st
     return frame
 
 
-class _Memo:
-    """Fragments already built in this process, by everything they depend on (the content generation and the
-    language included, so a publish or another language never gets an old one). Learners at the same point of a
-    course share them. Bounded: emptied when full."""
-
-    def __init__(self, size: int):
-        self.size = size
-        self.items: dict = {}
-
-    def get(self, key, build):
-        value = self.items.get(key)
-        if value is None:
-            if len(self.items) >= self.size:
-                self.items.clear()
-            value = self.items[key] = build()
-        return value
-
-
-_fragments = _Memo(4096)
+# the learner's parts, by everything they depend on: learners at the same point of a course share them
+_fragments = ProcessMemo(4096)
+# frames and lessons already read from the shared cache, kept in this process under the same keys
+_local = ProcessMemo(512)
 
 
 def _own_parts(context: dict) -> dict[str, str]:
@@ -116,7 +125,7 @@ def _own_parts(context: dict) -> dict[str, str]:
         return {name: str(build()) for name, (_key, build) in builders.items()}
     common = (content_generation.current(), translation.get_language(), snapshot.id)
     return {
-        name: _fragments.get((name, *common, key), lambda build=build: str(build()))
+        name: _fragments.get_or_build((name, *common, key), lambda build=build: str(build()))
         for name, (key, build) in builders.items()
     }
 

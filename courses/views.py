@@ -8,7 +8,6 @@ import json
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.cache import cache
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -18,7 +17,7 @@ from django.views.decorators.http import require_GET, require_POST
 
 from . import selectors, services
 from .models import CoursePage, Enrolment
-from .rendering import frame_key, lesson_page_response
+from .rendering import lesson_and_frame, lesson_page_response
 from .services import LearningError
 
 MAX_JSON_BYTES = 64 * 1024
@@ -65,10 +64,7 @@ def _lesson_context(request, *, snapshot, outline, row, state, preview=False) ->
 def lesson(request, lesson_id: int, slug: str):
     if not request.user.is_authenticated:
         return redirect_to_login(request.get_full_path())
-    # the lesson (with its course's outline) and the page's frame in one round trip to the cache
-    keys = {"snapshot": selectors.lesson_snapshot_key(lesson_id), "frame": frame_key(request)}
-    found = cache.get_many(list(keys.values()))
-    snapshot = selectors.lesson_snapshot(lesson_id, cached=found.get(keys["snapshot"]))
+    snapshot, frame = lesson_and_frame(request, lesson_id)
     if snapshot is None:
         raise Http404
     if slug != snapshot.slug:
@@ -92,7 +88,7 @@ def lesson(request, lesson_id: int, slug: str):
     context = _lesson_context(request, snapshot=snapshot, outline=outline, row=row, state=state)
     context["completed_ids"] = completed | ({snapshot.id} if row.completed_at else frozenset())
     context["unlocked_ids"] = outline.unlocked_ids(context["completed_ids"])
-    return lesson_page_response(request, context, cached_frame=found.get(keys["frame"]))
+    return lesson_page_response(request, context, cached_frame=frame)
 
 
 def render_lesson_preview(request, page):

@@ -107,3 +107,30 @@ class CacheGeneration:
     def forget(self) -> None:
         """Ask the cache next time (tests clear the cache between them)."""
         self._remembered = None
+
+
+class ProcessMemo:
+    """Values kept in this process's memory by a key that names everything they depend on (a cache generation
+    included, so nothing stale is ever served under a current key). Bounded: emptied when full."""
+
+    def __init__(self, size: int):
+        self.size = size
+        self.items: dict = {}
+
+    def get(self, key, default=None):
+        return self.items.get(key, default)
+
+    def set(self, key, value) -> None:
+        if len(self.items) >= self.size:
+            self.items.clear()
+        self.items[key] = value
+
+    def get_or_build(self, key, build):
+        value = self.items.get(key)
+        if value is None:
+            value = build()
+            self.set(key, value)
+        return value
+
+    def clear(self) -> None:
+        self.items.clear()

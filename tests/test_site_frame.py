@@ -83,9 +83,9 @@ def _grow_data():
 
 # A miss right after a publish: Wagtail's site, page, ancestors and view restrictions; the column's link; the
 # menu (rebuilt once per publish, then cached). A signed-in visitor never gets a cached page: Wagtail's four,
-# the column's link and the user (the session and the menu come from the cache).
+# the column's link (the session, the account and the menu come from the cache).
 ANONYMOUS_HOME_QUERIES = 6
-SIGNED_IN_HOME_QUERIES = 6
+SIGNED_IN_HOME_QUERIES = 5
 
 
 def test_anonymous_home_page_query_count_is_pinned(client, home_page, django_assert_num_queries):

@@ -88,7 +88,7 @@ def test_section_home_render_costs_the_same_queries_with_ten_times_the_content(
             assert client.get(url)["X-Page-Cache"] == "hit"
 
 
-SECTION_HOME_SIGNED_IN_QUERIES = 8
+SECTION_HOME_SIGNED_IN_QUERIES = 7
 
 
 def test_signed_in_visitors_get_the_lists_from_the_cache(client, column, django_assert_num_queries):
@@ -99,7 +99,7 @@ def test_signed_in_visitors_get_the_lists_from_the_cache(client, column, django_
     for more in (0, 9):
         _fill(column, more)
         client.get(url)  # the publish made the lists stale: this request rebuilds them
-        # Wagtail routing and restrictions (6), the user, breadcrumbs; the lists and the menu from the cache
+        # Wagtail routing and restrictions (6), breadcrumbs; the account, the lists and the menu from the cache
         with django_assert_num_queries(SECTION_HOME_SIGNED_IN_QUERIES):
             response = client.get(url)
         assert response.get("X-Page-Cache") is None
