@@ -117,7 +117,6 @@ def view_token(*, user_id: int, lesson_id: int) -> str:
     return signing.dumps(
         {"u": user_id, "l": lesson_id, "v": secrets.token_hex(8), "t": timezone.now().timestamp()},
         salt=VIEW_TOKEN_SALT,
-        compress=True,
     )
 
 
