@@ -20,12 +20,24 @@ def _extension(file) -> str:
     return name.rsplit(".", 1)[-1].lower() if "." in name else ""
 
 
-def _require_extension(errors: dict, name: str, file, allowed: tuple[str, ...], message) -> None:
-    if file is not None and _extension(file) not in allowed:
-        errors[name] = ValidationError(message)
+class FileTypesMixin:
+    """A block whose chosen files must be of given types: `file_types = {field: (extensions, message)}`."""
+
+    file_types: dict = {}
+
+    def clean(self, value):
+        value = super().clean(value)
+        errors = {
+            name: ValidationError(message)
+            for name, (extensions, message) in self.file_types.items()
+            if value.get(name) is not None and _extension(value[name]) not in extensions
+        }
+        if errors:
+            raise blocks.StructBlockValidationError(block_errors=errors)
+        return value
 
 
-class LessonVideoBlock(blocks.StructBlock):
+class LessonVideoBlock(FileTypesMixin, blocks.StructBlock):
     """A video from the file library, with captions (required) and a transcript. It loads only when the learner
     presses play, and counts as watched from the segments really played (see courses.progress)."""
 
@@ -41,16 +53,10 @@ class LessonVideoBlock(blocks.StructBlock):
     transcript = SanitisedRichTextBlock(label=_("Transcript"), features=FEATURES, required=False)
     required = blocks.BooleanBlock(label=_("Must be watched to finish the lesson"), required=False, default=True)
 
-    def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        _require_extension(errors, "video", value.get("video"), VIDEO_EXTENSIONS, _("Choose an MP4 or WebM video."))
-        _require_extension(
-            errors, "captions", value.get("captions"), CAPTION_EXTENSIONS, _("Choose a WebVTT captions file (.vtt).")
-        )
-        if errors:
-            raise blocks.StructBlockValidationError(block_errors=errors)
-        return value
+    file_types = {
+        "video": (VIDEO_EXTENSIONS, _("Choose an MP4 or WebM video.")),
+        "captions": (CAPTION_EXTENSIONS, _("Choose a WebVTT captions file (.vtt).")),
+    }
 
     class Meta:
         icon = "media"
@@ -58,22 +64,14 @@ class LessonVideoBlock(blocks.StructBlock):
         label = _("Video")
 
 
-class LessonAudioBlock(blocks.StructBlock):
+class LessonAudioBlock(FileTypesMixin, blocks.StructBlock):
     """The lesson read aloud, or a short explanation, for learners who read with difficulty."""
 
     audio = FilerFileChooserBlock(label=_("Audio file (MP3, M4A, OGG or WAV)"))
     title = blocks.CharBlock(label=_("Title"), max_length=200)
     transcript = SanitisedRichTextBlock(label=_("Transcript"), features=FEATURES, required=False)
 
-    def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        _require_extension(
-            errors, "audio", value.get("audio"), AUDIO_EXTENSIONS, _("Choose an MP3, M4A, OGG or WAV file.")
-        )
-        if errors:
-            raise blocks.StructBlockValidationError(block_errors=errors)
-        return value
+    file_types = {"audio": (AUDIO_EXTENSIONS, _("Choose an MP3, M4A, OGG or WAV file."))}
 
     class Meta:
         icon = "media"
@@ -92,19 +90,11 @@ class H5PActivityBlock(blocks.StructBlock):
         label = _("H5P activity")
 
 
-class DocumentBlock(blocks.StructBlock):
+class DocumentBlock(FileTypesMixin, blocks.StructBlock):
     document = FilerFileChooserBlock(label=_("Document"))
     label = blocks.CharBlock(label=_("Link text"), max_length=200)
 
-    def clean(self, value):
-        value = super().clean(value)
-        errors = {}
-        _require_extension(
-            errors, "document", value.get("document"), DOCUMENT_EXTENSIONS, _("Choose a PDF or office document.")
-        )
-        if errors:
-            raise blocks.StructBlockValidationError(block_errors=errors)
-        return value
+    file_types = {"document": (DOCUMENT_EXTENSIONS, _("Choose a PDF or office document."))}
 
     class Meta:
         icon = "doc-full"
