@@ -4,8 +4,10 @@ from django.core.management import call_command
 from wagtail.models import Page, Site
 
 from cms.models import HomePage
+from courses.models import CoursePage, Enrolment, LessonActivity, LessonPage, LessonProgress
 from lms.models import ConsentRecord, LearnerProfile, ResidentialGroup, User, Ward
 from lms.roles import Role
+from media.models import H5PPackage
 
 pytestmark = pytest.mark.django_db
 
@@ -21,6 +23,10 @@ def snapshot():
         "roles": Group.objects.count(),
         "memberships": User.groups.through.objects.count(),
         "consents": ConsentRecord.objects.count(),
+        "h5p packages": H5PPackage.objects.count(),
+        "enrolments": Enrolment.objects.count(),
+        "progress": LessonProgress.objects.count(),
+        "activities": LessonActivity.objects.count(),
     }
 
 
@@ -51,3 +57,20 @@ def test_demo_logins_work(client):
         response = client.post("/tai-khoan/dang-nhap/", {"username": identifier, "password": "hocvuso-demo-2026"})
         assert response.status_code == 302, identifier
         client.logout()
+
+
+def test_demo_has_three_courses_each_with_h5p_and_a_learner_part_way(client):
+    call_command("load_demo")
+    courses = list(CoursePage.objects.live())
+    assert len(courses) == 3
+    for course in courses:
+        lessons = LessonPage.objects.live().descendant_of(course)
+        assert LessonActivity.objects.filter(lesson__in=lessons).exists(), course.title
+        assert lessons.count() >= 4
+    learner = User.objects.get(email="hocvien@demo.hocvuso.vn")
+    enrolment = Enrolment.objects.get(user=learner)
+    assert enrolment.status == Enrolment.Status.ACTIVE
+    assert LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).count() == 1
+    client.force_login(learner)
+    page = client.get("/khoa-hoc-cua-toi/").content.decode()
+    assert "Đã xong 1/4 bài bắt buộc (25%)" in page
