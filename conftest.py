@@ -33,7 +33,9 @@ def _empty_cache():
 
     from courses import rendering
     from courses.selectors import content_generation
+    from lms.backends import forget_remembered_users
 
     cache.clear()
     content_generation.forget()
     rendering.forget_local()
+    forget_remembered_users()

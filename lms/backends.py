@@ -1,3 +1,6 @@
+import copy
+import time
+
 from django.contrib.auth import get_user_model
 from django.contrib.auth.backends import ModelBackend
 from django.core.cache import cache
@@ -38,17 +41,32 @@ class EmailOrPhoneBackend(ModelBackend):
     def get_user(self, user_id):
         """The signed-in account, read from the cache: every signed-in page needs it, and it changes rarely. Any
         save or deletion of the account drops the cached copy (see forget_cached_user), so a changed password
-        (the session check compares its hash), a deactivation or an erasure counts on the next request."""
+        (the session check compares its hash), a deactivation or an erasure counts on the next request in this
+        process and within USER_REMEMBER_SECONDS in the others, which reuse what they read for that long."""
         key = cached_user_key(user_id)
-        user = cache.get(key)
-        if user is None:
-            user = super().get_user(user_id)
+        remembered = _remembered.get(key)
+        if remembered is not None and time.monotonic() - remembered[0] < USER_REMEMBER_SECONDS:
+            user = copy.copy(remembered[1])  # a request may set attributes on its user; never on the shared one
+        else:
+            user = cache.get(key)
+            if user is None:
+                user = super().get_user(user_id)
+                if user is not None:
+                    cache.set(key, user, USER_CACHE_SECONDS)
             if user is not None:
-                cache.set(key, user, USER_CACHE_SECONDS)
+                _remember(key, user)
         return user if user is not None and self.user_can_authenticate(user) else None
 
 
 USER_CACHE_SECONDS = 5 * 60
+USER_REMEMBER_SECONDS = 1.0
+_remembered: dict = {}
+
+
+def _remember(key: str, user) -> None:
+    if len(_remembered) > 10_000:
+        _remembered.clear()
+    _remembered[key] = (time.monotonic(), copy.copy(user))
 
 
 def cached_user_key(user_id) -> str:
@@ -56,4 +74,11 @@ def cached_user_key(user_id) -> str:
 
 
 def forget_cached_user(sender, instance, **kwargs) -> None:
-    cache.delete(cached_user_key(instance.pk))
+    key = cached_user_key(instance.pk)
+    _remembered.pop(key, None)
+    cache.delete(key)
+
+
+def forget_remembered_users() -> None:
+    """Forget this process's copies (tests: ids can come back after a rollback)."""
+    _remembered.clear()

@@ -168,3 +168,25 @@ def test_the_cached_account_follows_a_password_change_and_a_deactivation(client)
     person.is_active = False
     person.save(update_fields=["is_active"])
     assert client.get(profile_url).status_code == 302
+
+
+def test_another_process_copy_of_the_account_lasts_at_most_a_second(monkeypatch):
+    """A worker reuses the account it read for a second; after that it asks the cache again, where a save in
+    another worker has already dropped it."""
+    from django.core.cache import cache
+
+    from lms import backends
+    from lms.tests.factories import learner
+
+    person = learner()
+    backend = backends.EmailOrPhoneBackend()
+    now = [1000.0]
+    monkeypatch.setattr(backends.time, "monotonic", lambda: now[0])
+    assert backend.get_user(person.pk).is_active
+    # another worker deactivates the account: it drops the shared copy, not this process's
+    type(person).objects.filter(pk=person.pk).update(is_active=False)
+    cache.delete(backends.cached_user_key(person.pk))
+    now[0] += 0.5
+    assert backend.get_user(person.pk) is not None
+    now[0] += 0.6
+    assert backend.get_user(person.pk) is None
