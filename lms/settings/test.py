@@ -29,4 +29,5 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # threads the test's own connection, and two requests at once (a lesson page's heartbeat beside an H5P
     # statement) would then share one transaction.
     # One file per test process, so two runs on one machine never share it.
+    (VAR_DIR / "test").mkdir(parents=True, exist_ok=True)
     DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test" / f"test-db-{os.getpid()}.sqlite3")}
