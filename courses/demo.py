@@ -118,7 +118,7 @@ def course_catalog(context: DemoContext) -> None:
                 created_lessons += created
     context.objects["catalog"] = catalog
     context.log(
-        f"Courses: {len(content.COURSES)} courses, {created_lessons} new lessons, {len(packages)} H5P activities"
+        f"  courses: {len(content.COURSES)} courses, {created_lessons} new lessons, {len(packages)} H5P activities"
     )
 
 
