@@ -20,6 +20,7 @@ from .signals import course_completed, lesson_completed
 VIEW_TOKEN_SALT = "hocvuso.courses.lesson-view"  # noqa: S105 - a signing salt, not a secret
 VIEW_TOKEN_MAX_AGE = 7 * 24 * 3600  # a page left open on a phone for days still reports when it reconnects
 MAX_XAPI_BYTES = 64 * 1024
+LAST_SEEN_PRECISION_SECONDS = 60
 COMPLETING_VERBS = {"http://adlnet.gov/expapi/verbs/completed", "http://adlnet.gov/expapi/verbs/passed"}
 ANSWERED_VERB = "http://adlnet.gov/expapi/verbs/answered"
 
@@ -179,7 +180,7 @@ def _locked_row(*, user, snapshot: LessonSnapshot) -> tuple[Enrolment, LessonPro
     )
     if enrolment is None:
         raise LearningError(_("You are not enrolled in this course."), code="not_enrolled", status=403)
-    outline = course_outline(snapshot.course_id)
+    outline = snapshot.outline
     completed = completed_lesson_ids(
         {
             row.lesson_id: row
@@ -242,7 +243,9 @@ def record_heartbeat(*, user, lesson_id: int, data: dict) -> dict:
     row.heartbeat_view, row.heartbeat_seq, row.last_seen_at = view_id, seq, now
     row.save()
     _complete_if_done(enrolment=enrolment, row=row, snapshot=snapshot)
-    Enrolment.objects.filter(pk=enrolment.pk).update(last_seen_at=now)
+    if enrolment.last_seen_at is None or (now - enrolment.last_seen_at).total_seconds() > LAST_SEEN_PRECISION_SECONDS:
+        # "last seen" orders "my learning"; to the minute is enough, so most heartbeats skip this write
+        Enrolment.objects.filter(pk=enrolment.pk).update(last_seen_at=now)
     return lesson_state(snapshot=snapshot, row=row)
 
 

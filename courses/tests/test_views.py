@@ -288,3 +288,28 @@ def test_package_files_open_for_enrolled_learners_only(catalog, learner, other_l
     assert signed_in(other_learner).get(url).status_code == 404
     services.unenrol(user=learner, course=course)
     assert signed_in(learner).get(url).status_code == 404
+
+
+def test_heartbeat_queries_stay_the_same_as_the_course_grows(catalog, clock):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    counts = []
+    for lessons_per_module in (1, 10):
+        course = make_course(catalog, modules=2, lessons_per_module=lessons_per_module, min_reading_seconds=600)
+        someone = make_learner()
+        services.enrol(user=someone, course=course)
+        lesson = lessons_of(course)[0]
+        client = signed_in(someone)
+        view = services.view_token(user_id=someone.pk, lesson_id=lesson.pk)
+        url = reverse("courses:heartbeat", args=[lesson.pk])
+        clock.advance(15)
+        post_json(client, url, {"view": view, "seq": 1, "visible_seconds": 15})
+        clock.advance(15)
+        with CaptureQueriesContext(connection) as captured:
+            assert post_json(client, url, {"view": view, "seq": 2, "visible_seconds": 30}).status_code == 200
+        counts.append(len(captured))
+    assert counts[0] == counts[1], counts
+    # the enrolment and the row locked, the course's progress for unlocking, the row saved (transaction
+    # statements aside); "last seen" is written at most once a minute
+    assert counts[0] <= 8, counts
