@@ -23,6 +23,7 @@ _KEPT_HEADERS = ("Content-Type", "Content-Language", "X-Frame-Options", "Referre
 _generation = CacheGeneration(VERSION_KEY)
 version = _generation.current
 invalidate = _generation.bump
+invalidate_now_and_after_commit = _generation.bump_now_and_after_commit
 
 
 def mark_cacheable(response) -> None:

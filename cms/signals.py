@@ -1,7 +1,6 @@
 """What makes cached portal pages stale: any page saved, published, unpublished, moved or deleted (drafts too:
 cheap, and never wrong), the site, the column's snippets and images."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from wagtail.images import get_image_model
 from wagtail.models import Page, Site
@@ -16,10 +15,9 @@ def _shown_models():
 
 
 def _invalidate(**_kwargs) -> None:
-    # Now, and again once the change is committed: a visitor's request that rendered the old content between
-    # the two (publishing runs in a transaction) must not stay cached under the new version.
-    page_cache.invalidate()
-    transaction.on_commit(page_cache.invalidate)
+    # publishing runs in a transaction: a visitor's request that rendered the old content before it commits
+    # must not stay cached under the new version
+    page_cache.invalidate_now_and_after_commit()
 
 
 def _on_change(sender, instance, **kwargs):

@@ -29,8 +29,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from lms.api import learners_visible_to, normalise_phone
-from lms.text import fold
+from lms.api import learner_match, learners_visible_to
 
 from . import bulk_enrolment
 from .models import CoursePage, Enrolment
@@ -126,13 +125,7 @@ class EnrolmentIndexView(IndexView):
         """A name typed with or without diacritics, or an exact phone number or email."""
         if not self.is_searching:
             return queryset
-        query = self.search_query.strip()
-        phone = normalise_phone(query)
-        if phone:
-            return queryset.filter(user__phone=phone)
-        if "@" in query:
-            return queryset.filter(user__email__iexact=query)
-        return queryset.filter(user__learner_profile__full_name_folded__contains=fold(query))
+        return queryset.filter(learner_match(self.search_query, profile="user__learner_profile__"))
 
     def order_queryset(self, queryset):
         return queryset.order_by(self.ordering or self.default_ordering, "-pk")  # "-pk": stable across pages

@@ -3,8 +3,8 @@
 What every learner sees alike (the site's frame, the lesson's content, the breadcrumbs) is rendered once per
 content generation, language, text size and address and kept in the cache as a frame with slots; each request
 fills the slots with what is the learner's own (their lesson status, their drawn questions, their outline, the
-page's tokens), built by courses.fragments. The frame holds nothing personal: the
-CSRF token in it is a slot too. A request that carries flash messages renders its own frame (they are shown in
+page's tokens), built by courses.fragments. The frame holds nothing personal: the CSRF token in it is a slot
+too. A request that carries flash messages renders its own frame (they are shown in
 the site's frame, and only once).
 """
 

@@ -1,6 +1,6 @@
 """Reads about courses and learning. The course outline and each lesson's rendered content are cached per
 content generation (bumped by any publish, see courses.signals), so a lesson view costs only the learner's own
-rows: the user, the enrolment and the course's progress rows."""
+rows: their progress in the course with their enrolment, in one query."""
 
 import functools
 from dataclasses import dataclass, field
@@ -57,17 +57,11 @@ class CourseOutline:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
 
     def is_unlocked(self, lesson_id: int, completed: set[int] | frozenset[int]) -> bool:
-        """In a sequential course a lesson opens when every required lesson before it is done."""
-        if not self.sequential:
-            return self.lesson(lesson_id) is not None
-        for lesson in self.lessons:
-            if lesson.id == lesson_id:
-                return True
-            if lesson.required and lesson.id not in completed:
-                return False
-        return False
+        return lesson_id in self.unlocked_ids(completed)
 
     def unlocked_ids(self, completed) -> frozenset[int]:
+        """The lessons open to a learner who has done `completed`: in a sequential course, every lesson up to
+        and including the first required one not done yet."""
         if not self.sequential:
             return frozenset(lesson.id for lesson in self.lessons)
         unlocked = set()
@@ -221,11 +215,14 @@ def lesson_snapshot_key(lesson_id: int) -> str:
     return f"courses:lesson:{content_generation.current()}:{language}:{lesson_id}"
 
 
-def lesson_snapshot(lesson_id: int, *, cached=None) -> LessonSnapshot | None:
+_UNREAD = object()
+
+
+def lesson_snapshot(lesson_id: int, *, cached=_UNREAD) -> LessonSnapshot | None:
     """The lesson as every learner sees it. `cached`: what the caller already read from the cache under
     lesson_snapshot_key (None: not there), so a view can fetch it with other entries in one round trip."""
     key = lesson_snapshot_key(lesson_id)
-    snapshot = cache.get(key) if cached is None else cached
+    snapshot = cache.get(key) if cached is _UNREAD else cached
     if snapshot is None:
         lesson = LessonPage.objects.live().filter(pk=lesson_id).first()
         snapshot = build_lesson_snapshot(lesson) if lesson is not None else False

@@ -1,7 +1,6 @@
 """Signals other apps hear (certificates issue on `course_completed`), and what makes cached course content
 stale."""
 
-from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 from django.dispatch import Signal
 from wagtail.models import Page
@@ -16,9 +15,7 @@ lesson_completed = Signal()
 def _bump(**_kwargs) -> None:
     from .selectors import content_generation
 
-    # now and again on commit, so a request that read the old content in between is not kept under the new one
-    content_generation.bump()
-    transaction.on_commit(content_generation.bump)
+    content_generation.bump_now_and_after_commit()
 
 
 def _on_change(sender, instance, **kwargs):

@@ -3,7 +3,15 @@
 from .identifiers import normalise_phone
 from .models import AccessibilityNeed, TargetGroup, TextSize
 from .roles import STAFF_ROLES, Role
-from .selectors import has_role, is_staff_member, learners_visible_to, profile_for, search_learners, user_roles
+from .selectors import (
+    has_role,
+    is_staff_member,
+    learner_match,
+    learners_visible_to,
+    profile_for,
+    search_learners,
+    user_roles,
+)
 from .text import fold
 
 __all__ = [
@@ -15,6 +23,7 @@ __all__ = [
     "fold",
     "has_role",
     "is_staff_member",
+    "learner_match",
     "learners_visible_to",
     "normalise_phone",
     "profile_for",

@@ -109,6 +109,14 @@ class CacheGeneration:
             cache.set(self.key, value, None)
         self._remembered = (time.monotonic(), value)
 
+    def bump_now_and_after_commit(self, **_signal_kwargs) -> None:
+        """For a change made in a transaction: bump now, and again once it commits, so a request that read the
+        old content in between is not kept under the new generation."""
+        from django.db import transaction
+
+        self.bump()
+        transaction.on_commit(self.bump)
+
     def forget(self) -> None:
         """Ask the cache next time (tests clear the cache between them)."""
         self._remembered = None

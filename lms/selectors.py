@@ -1,6 +1,6 @@
 """Reads about people. Other apps use these through lms.api."""
 
-from django.db.models import QuerySet
+from django.db.models import Q, QuerySet
 
 from .models import LearnerProfile, User
 from .roles import STAFF_ROLES, Role
@@ -49,16 +49,22 @@ def learners_visible_to(user: User) -> QuerySet[LearnerProfile]:
     return profiles.none()
 
 
-def search_learners(profiles: QuerySet[LearnerProfile], query: str) -> QuerySet[LearnerProfile]:
-    """Match a name typed with or without diacritics, or an exact phone number or email."""
+def learner_match(query: str, *, user: str = "user__", profile: str = "") -> Q:
+    """What finds a learner by a name typed with or without diacritics, or by an exact phone number or email.
+    `user`, `profile`: the paths from the rows searched to the account and to the profile (as from profiles)."""
     from .identifiers import normalise_phone
 
     query = (query or "").strip()
     if not query:
-        return profiles
+        return Q()
     phone = normalise_phone(query)
     if phone:
-        return profiles.filter(user__phone=phone)
+        return Q(**{f"{user}phone": phone})
     if "@" in query:
-        return profiles.filter(user__email__iexact=query)
-    return profiles.filter(full_name_folded__contains=fold(query))
+        return Q(**{f"{user}email__iexact": query})
+    return Q(**{f"{profile}full_name_folded__contains": fold(query)})
+
+
+def search_learners(profiles: QuerySet[LearnerProfile], query: str) -> QuerySet[LearnerProfile]:
+    """Match a name typed with or without diacritics, or an exact phone number or email."""
+    return profiles.filter(learner_match(query))
