@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 
 from . import progress as rules
 from .models import CoursePage, Enrolment, EnrolmentMode, LessonActivity, LessonPage, LessonProgress, XAPIStatement
-from .selectors import LessonSnapshot, completed_lesson_ids, course_outline, lesson_snapshot
+from .selectors import LessonSnapshot, course_outline, lesson_snapshot
 from .signals import course_completed, lesson_completed
 
 VIEW_TOKEN_SALT = "hocvuso.courses.lesson-view"  # noqa: S105 - a signing salt, not a secret
@@ -140,19 +140,25 @@ def _draw_checkpoint(snapshot: LessonSnapshot, *, exclude=()) -> list[int]:
     return random.SystemRandom().sample(fresh, size) if size else []
 
 
+def _new_progress_row(*, enrolment: Enrolment, snapshot: LessonSnapshot, lock: bool = False) -> LessonProgress:
+    """The learner's first row for this lesson, with their own checkpoint questions drawn; the row made by a
+    request that got there first (two tabs, a heartbeat beside the page) when there is one."""
+    try:
+        with transaction.atomic():
+            return LessonProgress.objects.create(
+                enrolment=enrolment, lesson_id=snapshot.id, checkpoint_question_ids=_draw_checkpoint(snapshot)
+            )
+    except IntegrityError:
+        rows = LessonProgress.objects.select_for_update() if lock else LessonProgress.objects
+        return rows.get(enrolment=enrolment, lesson_id=snapshot.id)
+
+
 def open_lesson(*, enrolment: Enrolment, snapshot: LessonSnapshot, rows: dict[int, LessonProgress]) -> LessonProgress:
     """The learner's progress row for this lesson (created on the first visit, with their own checkpoint
     questions drawn), and the lesson remembered as where to resume."""
     row = rows.get(snapshot.id)
     if row is None:
-        try:
-            with transaction.atomic():
-                row = LessonProgress.objects.create(
-                    enrolment=enrolment, lesson_id=snapshot.id, checkpoint_question_ids=_draw_checkpoint(snapshot)
-                )
-        except IntegrityError:  # opened in two tabs at once
-            row = LessonProgress.objects.get(enrolment=enrolment, lesson_id=snapshot.id)
-        rows[snapshot.id] = row
+        row = rows[snapshot.id] = _new_progress_row(enrolment=enrolment, snapshot=snapshot)
     elif set(row.checkpoint_question_ids) - set(snapshot.checkpoint) or (
         not row.checkpoint_passed_at and len(row.checkpoint_question_ids) != snapshot.checkpoint_size
     ):
@@ -181,11 +187,10 @@ def _locked_row(*, user, snapshot: LessonSnapshot) -> tuple[Enrolment, LessonPro
     if enrolment is None:
         raise LearningError(_("You are not enrolled in this course."), code="not_enrolled", status=403)
     outline = snapshot.outline
-    completed = completed_lesson_ids(
-        {
-            row.lesson_id: row
-            for row in LessonProgress.objects.filter(enrolment=enrolment).only("lesson_id", "completed_at")
-        }
+    completed = frozenset(
+        LessonProgress.objects.filter(enrolment=enrolment, completed_at__isnull=False).values_list(
+            "lesson_id", flat=True
+        )
     )
     if outline is None or not outline.is_unlocked(snapshot.id, completed):
         raise LearningError(
@@ -193,13 +198,7 @@ def _locked_row(*, user, snapshot: LessonSnapshot) -> tuple[Enrolment, LessonPro
         )
     row = LessonProgress.objects.select_for_update().filter(enrolment=enrolment, lesson_id=snapshot.id).first()
     if row is None:
-        try:
-            with transaction.atomic():
-                row = LessonProgress.objects.create(
-                    enrolment=enrolment, lesson_id=snapshot.id, checkpoint_question_ids=_draw_checkpoint(snapshot)
-                )
-        except IntegrityError:
-            row = LessonProgress.objects.select_for_update().get(enrolment=enrolment, lesson_id=snapshot.id)
+        row = _new_progress_row(enrolment=enrolment, snapshot=snapshot, lock=True)
     return enrolment, row
 
 
