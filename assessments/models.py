@@ -476,6 +476,10 @@ class AttemptItem(models.Model):
         verbose_name = _("answer")
         verbose_name_plural = _("answers")
         ordering = ["attempt", "position"]
+        permissions = [
+            ("grade_responses", "Can grade open and practical answers"),
+            ("view_item_statistics", "Can see item statistics"),
+        ]
         constraints = [
             models.UniqueConstraint(fields=["attempt", "position"], name="hocvuso_attempt_item_position"),
             models.UniqueConstraint(fields=["attempt", "item"], name="hocvuso_attempt_item_once"),
@@ -688,6 +692,7 @@ class Confirmation(models.Model):
         verbose_name = _("confirmation of universal digital skills")
         verbose_name_plural = _("confirmations of universal digital skills")
         ordering = ["-confirmed_at"]
+        permissions = [("confirm_skills", "Can confirm or revoke universal digital skills")]
         constraints = [
             models.UniqueConstraint(
                 fields=["user", "target_group"],

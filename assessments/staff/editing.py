@@ -1,0 +1,1 @@
+"""Editors: the item bank, assessments, rubrics, frameworks, rules, import and export."""

@@ -1,0 +1,1 @@
+"""Examiners: the review queue, grading with rubrics, item statistics, confirmations."""
