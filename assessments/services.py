@@ -52,8 +52,8 @@ DEADLINE_GRACE = timedelta(seconds=getattr(settings, "HOCVUSO_DEADLINE_GRACE_SEC
 # Mastery of a component at a level: mean credit at that level and the least evidence weight to judge it.
 MASTERY_CREDIT = Decimal(str(getattr(settings, "HOCVUSO_MASTERY_CREDIT", "0.7")))
 MASTERY_MIN_WEIGHT = Decimal(str(getattr(settings, "HOCVUSO_MASTERY_MIN_WEIGHT", "2")))
-# Two markings further apart than this need an agreed mark.
-SECOND_MARKING_TOLERANCE = Decimal(str(getattr(settings, "HOCVUSO_SECOND_MARKING_TOLERANCE", "0.2")))
+# Two markings further apart than this (a quarter of the marks) need an agreed mark.
+SECOND_MARKING_TOLERANCE = Decimal(str(getattr(settings, "HOCVUSO_SECOND_MARKING_TOLERANCE", "0.25")))
 
 FIELD = re.compile(r"^q(\d+)-")
 
@@ -200,6 +200,28 @@ def _create_attempt(user, assessment: Assessment, now: datetime) -> Attempt:
 # --- answering --------------------------------------------------------------------------------------------------
 
 
+class _TimeIsUp(Exception):
+    pass
+
+
+def _refusing_late(change):
+    """Run a change of an open attempt; when its time is up, the change is rolled back, the attempt closes with
+    what was saved before the deadline (in a transaction of its own, so the refusal does not undo the closing),
+    and the request is refused."""
+
+    def run(*, attempt_id: int, now=None, **kwargs):
+        now = now or timezone.now()
+        try:
+            return change(attempt_id=attempt_id, now=now, **kwargs)
+        except _TimeIsUp:
+            close_attempt(Attempt.objects.get(pk=attempt_id), closed_by=Attempt.ClosedBy.DEADLINE, now=now)
+            raise AttemptError("late") from None
+
+    run.__doc__ = change.__doc__
+    run.__name__ = change.__name__
+    return run
+
+
 def _expired(attempt: Attempt, now: datetime) -> bool:
     return attempt.deadline is not None and now > attempt.deadline + DEADLINE_GRACE
 
@@ -213,9 +235,7 @@ def _locked_open_attempt(attempt_id: int, user, sequence, now: datetime) -> Atte
     if attempt.status != AttemptStatus.IN_PROGRESS:
         raise AttemptError("closed")
     if _expired(attempt, now):
-        # The answer came too late; the attempt closes with what was saved before the deadline.
-        close_attempt(attempt, closed_by=Attempt.ClosedBy.DEADLINE, now=now)
-        raise AttemptError("late")
+        raise _TimeIsUp
     try:
         sequence = int(sequence)
     except (TypeError, ValueError):
@@ -255,9 +275,9 @@ def _parse_answers(attempt: Attempt, data: Mapping, files: Mapping | None) -> di
     return parsed
 
 
-def save_answers(*, attempt_id: int, user, sequence, data: Mapping, files=None, now=None) -> Attempt:
+@_refusing_late
+def save_answers(*, attempt_id: int, user, sequence, data: Mapping, files=None, now) -> Attempt:
     """Autosave: store the answers the page sent, after every check; returns the attempt with its new sequence."""
-    now = now or timezone.now()
     with transaction.atomic():
         attempt = _locked_open_attempt(attempt_id, user, sequence, now)
         _store(attempt, _parse_answers(attempt, data, files), now)
@@ -282,9 +302,9 @@ def _store(attempt: Attempt, parsed: dict[int, tuple[AttemptItem, dict]], now: d
     AttemptItem.objects.bulk_update(changed, ["response", "answered_at"])
 
 
-def submit_attempt(*, attempt_id: int, user, sequence, data: Mapping, files=None, now=None) -> Attempt:
+@_refusing_late
+def submit_attempt(*, attempt_id: int, user, sequence, data: Mapping, files=None, now) -> Attempt:
     """Save the last answers and close the attempt: auto-scored questions are scored now, open ones wait."""
-    now = now or timezone.now()
     with transaction.atomic():
         attempt = _locked_open_attempt(attempt_id, user, sequence, now)
         _store(attempt, _parse_answers(attempt, data, files), now)

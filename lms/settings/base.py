@@ -134,6 +134,7 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 # Run by `celery beat` (./run worker starts one inside the worker).
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "hocvuso.cms.publish_scheduled", "schedule": 60.0},
+    "close-expired-attempts": {"task": "hocvuso.assessments.close_expired_attempts", "schedule": 60.0},
 }
 
 # --- People -------------------------------------------------------------------------------------------
