@@ -556,7 +556,7 @@ def grade_response(
     now = now or timezone.now()
     with transaction.atomic():
         row = (
-            AttemptItem.objects.select_for_update()
+            AttemptItem.objects.select_for_update(of=("self",))
             .select_related("attempt__assessment", "item__rubric", "item__component__framework")
             .filter(pk=attempt_item_id)
             .first()
@@ -668,7 +668,7 @@ def correct_key(*, version: ItemVersion, body: dict, by, reason: str) -> Regrade
         )
         Item.objects.filter(pk=item.pk).update(current_version=corrected)
         rows = list(
-            AttemptItem.objects.select_for_update()
+            AttemptItem.objects.select_for_update(of=("self",))
             .filter(Q(version=version) | Q(scored_with=version))
             .exclude(attempt__status=AttemptStatus.IN_PROGRESS)
             .select_related("attempt__assessment", "item__component__framework")

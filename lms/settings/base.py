@@ -135,6 +135,7 @@ CELERY_TIMEZONE = "Asia/Ho_Chi_Minh"
 CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "hocvuso.cms.publish_scheduled", "schedule": 60.0},
     "close-expired-attempts": {"task": "hocvuso.assessments.close_expired_attempts", "schedule": 60.0},
+    "recalibrate-items": {"task": "hocvuso.assessments.recalibrate_items", "schedule": 24 * 60 * 60.0},
 }
 
 # --- People -------------------------------------------------------------------------------------------
