@@ -232,9 +232,7 @@ def test_an_answer_to_a_question_not_in_the_attempt_is_refused_whole(framework, 
 def test_a_tampered_answer_is_refused_with_a_vietnamese_reason(framework, learner):
     attempt = services.start_attempt(user=learner, assessment=quiz(framework))
     with pytest.raises(AttemptError) as error:
-        services.save_answers(
-            attempt_id=attempt.pk, user=learner, sequence=0, data={"q1-choice": "9", "shown": ["1"]}
-        )
+        services.save_answers(attempt_id=attempt.pk, user=learner, sequence=0, data={"q1-choice": "9", "shown": ["1"]})
     assert error.value.code == "bad_answer" and error.value.message
     attempt.refresh_from_db()
     assert attempt.sequence == 0
