@@ -492,6 +492,24 @@ def _response(response: Any) -> dict:
     return response if isinstance(response, dict) else {}
 
 
+def _clean_image(check: _Check, entry: dict, where: str) -> dict:
+    """An option may show a picture (a Wagtail image id); its text alternative is required, for screen readers."""
+    image = entry.get("image")
+    if image in (None, ""):
+        return {}
+    if isinstance(image, bool) or not isinstance(image, int) or image < 1:
+        check.fail(_("%(where)s: the picture must be an image from the image library.") % {"where": where})
+        return {}
+    alt = check.text(entry.get("image_alt", ""), where, required=False, limit=500)
+    if not alt.strip():
+        check.fail(_("%(where)s: describe the picture in words (for people who cannot see it).") % {"where": where})
+    return {"image": image, "image_alt": alt}
+
+
+def _image(option: dict) -> dict:
+    return {"image": option["image"], "image_alt": option.get("image_alt", "")} if option.get("image") else {}
+
+
 class _ChoiceBase(ItemType):
     """Options with keys, shown in a shuffled order."""
 
@@ -509,6 +527,7 @@ class _ChoiceBase(ItemType):
                     check.fail(_("%(where)s: “correct” must be true or false.") % {"where": where})
                 option["correct"] = correct is True
             option["feedback"] = check.text(entry.get("feedback", ""), where, required=False)
+            option.update(_clean_image(check, entry, where))
             options.append(option)
         check.keys(raw, options)
         check.distinct([option["text"] for option in options], _("The option"))
@@ -545,7 +564,7 @@ class SingleChoice(_ChoiceBase):
         return {
             "kind": self.kind,
             "options": [
-                {"position": str(number), "text": option["text"], "selected": option["key"] == chosen}
+                {"position": str(number), "text": option["text"], "selected": option["key"] == chosen, **_image(option)}
                 for number, option in enumerate(self._order(body, presentation), start=1)
             ],
         }
@@ -580,6 +599,7 @@ class SingleChoice(_ChoiceBase):
             {
                 "position": str(number),
                 "text": option["text"],
+                **_image(option),
                 "chosen": option["key"] == chosen,
                 "correct": option["credit"] == 1,
                 "partial": 0 < option["credit"] < 1,
@@ -617,7 +637,7 @@ class MultipleResponse(_ChoiceBase):
         return {
             "kind": self.kind,
             "options": [
-                {"position": str(number), "text": option["text"], "selected": option["key"] in chosen}
+                {"position": str(number), "text": option["text"], "selected": option["key"] in chosen, **_image(option)}
                 for number, option in enumerate(self._order(body, presentation), start=1)
             ],
         }
@@ -660,6 +680,7 @@ class MultipleResponse(_ChoiceBase):
             {
                 "position": str(number),
                 "text": option["text"],
+                **_image(option),
                 "chosen": option["key"] in chosen,
                 "correct": option["correct"],
                 "feedback": option.get("feedback", ""),
