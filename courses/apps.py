@@ -12,9 +12,10 @@ class CoursesConfig(AppConfig):
         from lms.navigation import register_account_link
         from media.access import register_play_check
 
-        from . import signals
+        from . import assessment_links, signals
         from .selectors import user_may_play
 
         signals.connect()
+        assessment_links.connect()
         register_play_check(user_may_play)
         register_account_link(label=_("My learning"), url_name="courses:my_learning", order=10)

@@ -76,7 +76,6 @@ def course_catalog(context: DemoContext) -> None:
                 summary=spec["summary"],
                 outcomes="\n".join(spec["outcomes"]),
                 audience=spec["audience"],
-                competence_domain=spec["domain"],
                 level=spec["level"],
                 format=spec["format"],
                 estimated_minutes=spec["estimated_minutes"],

@@ -10,9 +10,9 @@ from django.urls import reverse
 from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString, mark_safe
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 
-from .selectors import CourseOutline, LessonSnapshot
+from .selectors import CourseOutline, LessonSnapshot, OutlineAssessment
 
 
 def _join(parts) -> SafeString:
@@ -165,8 +165,39 @@ def actions_html(
     return _join(parts)
 
 
-def outline_html(outline: CourseOutline | None, *, completed_ids, unlocked_ids, current_id=None) -> SafeString:
-    """The course's modules and lessons, with what is done, locked or optional for this learner."""
+RESULT_LABELS = {
+    "passed": ("badge badge-ok", gettext_lazy("Passed")),
+    "not_passed": ("badge", gettext_lazy("Not passed yet")),
+}
+NOT_STARTED = ("badge", gettext_lazy("Not started"))
+
+
+def _assessment_html(kind_label, assessment: OutlineAssessment, *, results, required: bool) -> SafeString:
+    """One quiz or final test in the outline: what it is, a link to it and, for a signed-in learner, where they
+    stand (in words, not only by colour)."""
+    badge = ""
+    if results is not None:
+        css, label = RESULT_LABELS.get(results.get(assessment.id, ""), NOT_STARTED)
+        badge = format_html(' <span class="{}">{}</span>', css, label)
+    note = format_html(' <span class="meta">({})</span>', _("pass it to finish the course")) if required else ""
+    return format_html(
+        '<p class="outline-test" data-assessment="{}"><span class="outline-test-kind">{}:</span> '
+        '<a href="{}">{}</a>{}{}</p>',
+        assessment.id,
+        kind_label,
+        assessment.url,
+        assessment.title,
+        badge,
+        note,
+    )
+
+
+def outline_html(
+    outline: CourseOutline | None, *, completed_ids, unlocked_ids, current_id=None, assessment_results=None
+) -> SafeString:
+    """The course's modules and lessons, with what is done, locked or optional for this learner, each module's
+    quiz and the final test. `assessment_results`: {assessment id: "passed" | "not_passed"} for a signed-in
+    learner, None for a visitor (no state shown)."""
     if outline is None:
         return mark_safe("")
     done_label, locked_label, optional_label = _("done"), _("locked"), _("optional")
@@ -190,13 +221,32 @@ def outline_html(outline: CourseOutline | None, *, completed_ids, unlocked_ids, 
                 badges = format_html('{}<span class="badge">{}</span>', badges, optional_label)
             items.append(format_html('<li class="{}">{} {}</li>', "is-done" if done else "", title, badges))
         summary = format_html('<p class="meta">{}</p>', module.summary) if module.summary and current_id is None else ""
+        quiz = ""
+        if module.quiz is not None:
+            quiz = _assessment_html(
+                _("End-of-module quiz"),
+                module.quiz,
+                results=assessment_results,
+                required=outline.quizzes_required,
+            )
         sections.append(
             format_html(
-                '<section id="phan-{}"><h3>{}</h3>{}<ol class="lesson-list">{}</ol></section>',
+                '<section id="phan-{}"><h3>{}</h3>{}<ol class="lesson-list">{}</ol>{}</section>',
                 module.id,
                 module.title,
                 summary,
                 _join(items),
+                quiz,
+            )
+        )
+    if outline.final is not None:
+        sections.append(
+            format_html(
+                '<section id="kiem-tra-cuoi-khoa"><h3>{}</h3>{}</section>',
+                _("Final test of the course"),
+                _assessment_html(
+                    _("Final test of the course"), outline.final, results=assessment_results, required=True
+                ),
             )
         )
     return format_html(

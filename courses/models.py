@@ -3,6 +3,7 @@
 The learning state is changed only through courses.services; pages read it through courses.selectors.
 """
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -36,8 +37,8 @@ class EnrolmentMode(models.TextChoices):
 
 
 class CompetenceDomain(models.TextChoices):
-    """The six domains of Circular 02/2025/TT-BGDĐT, as a plain field until the assessment engine's framework
-    data (assessments) replaces it with a link to the loaded framework."""
+    """The six domains of Circular 02/2025/TT-BGDĐT by their codes in the framework's data: the catalog's filter
+    and the course page name a course's domains with these (translated) labels."""
 
     INFORMATION = "1", _("Information and data literacy")
     COMMUNICATION = "2", _("Communication and collaboration")
@@ -79,8 +80,16 @@ class CoursePage(Page):
         _("what learners will be able to do"), help_text=_("One per line, each starting with a verb.")
     )
     audience = ChoiceListField(_("for"), max_length=120, choices=TargetGroup.choices, db_index=True)
-    competence_domain = models.CharField(
-        _("competence domain"), max_length=2, choices=CompetenceDomain.choices, db_index=True
+    components = ParentalManyToManyField(
+        "hocvuso_assessments.Component",
+        blank=True,
+        related_name="+",
+        verbose_name=_("component competences"),
+        help_text=_("What the course teaches, from the digital competence framework."),
+    )
+    # The domains of the components, kept on save so that the catalog filters on this row alone (no join).
+    competence_domains = ChoiceListField(
+        _("competence domains"), max_length=40, choices=CompetenceDomain.choices, blank=True, editable=False
     )
     level = models.PositiveSmallIntegerField(
         _("level"),
@@ -102,6 +111,20 @@ class CoursePage(Page):
         default=True,
         help_text=_("A lesson opens only when the required ones before it are done."),
     )
+    final_assessment = models.ForeignKey(
+        "hocvuso_assessments.Assessment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("final test"),
+        help_text=_("Learners must pass it to finish the course."),
+    )
+    quizzes_required = models.BooleanField(
+        _("module quizzes required"),
+        default=False,
+        help_text=_("Learners must also pass every module's quiz to finish the course."),
+    )
     search_text = models.TextField(editable=False, default="")
 
     content_panels = [
@@ -111,7 +134,8 @@ class CoursePage(Page):
         MultiFieldPanel(
             [
                 FieldPanel("audience"),
-                FieldRowPanel([FieldPanel("competence_domain"), FieldPanel("level")]),
+                FieldPanel("components", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("level"),
                 FieldRowPanel([FieldPanel("format"), FieldPanel("estimated_minutes")]),
             ],
             heading=_("Who and what"),
@@ -122,6 +146,8 @@ class CoursePage(Page):
                 FieldPanel("prerequisites_text"),
                 FieldPanel("enrolment_mode"),
                 FieldPanel("sequential"),
+                FieldPanel("final_assessment"),
+                FieldPanel("quizzes_required"),
             ],
             heading=_("Enrolment and completion"),
         ),
@@ -145,24 +171,56 @@ class CoursePage(Page):
         # the relation may be an unsaved in-memory list (modelcluster) while a revision is previewed
         return CoursePage.objects.live().filter(pk__in=[course.pk for course in self.prerequisites.all()])
 
+    def domain_labels(self) -> list[str]:
+        labels = dict(CompetenceDomain.choices)
+        return [labels[code] for code in self.competence_domains if code in labels]
+
     def save(self, *args, **kwargs):
         self.search_text = fold(" ".join([self.title, self.summary, self.outcomes, self.prerequisites_text]))
+        update_fields = kwargs.get("update_fields")
+        if update_fields is None or "competence_domains" in update_fields:
+            self.competence_domains = self._domains_of_components()
         return super().save(*args, **kwargs)
+
+    def _domains_of_components(self) -> list[str]:
+        from assessments.api import Component
+
+        ids = [component.pk for component in self.components.all()]
+        if not ids:
+            return []
+        rows = Component.objects.filter(pk__in=ids).order_by("domain__order").values_list("domain__code", flat=True)
+        return list(dict.fromkeys(rows))
 
     def get_context(self, request, *args, **kwargs):
         from .selectors import course_outline, learner_course_state
 
         context = super().get_context(request, *args, **kwargs)
         outline = course_outline(self.pk)
+        state = learner_course_state(user=request.user, outline=outline)
         context["outline"] = outline
-        context["state"] = learner_course_state(user=request.user, outline=outline)
+        context["state"] = state
+        context["assessment_results"] = state.assessment_results if request.user.is_authenticated else None
+        if state.enrolment is not None and state.enrolment.is_studying and outline is not None:
+            from .services import keep_assessment_results
+
+            # the copy the lesson pages show follows what the engine says, e.g. a test taken before enrolling
+            keep_assessment_results(enrolment=state.enrolment, results=state.assessment_results)
         return context
 
 
 class ModulePage(Page):
     summary = models.TextField(_("summary"), max_length=400, blank=True)
+    quiz = models.ForeignKey(
+        "hocvuso_assessments.Assessment",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("end-of-module quiz"),
+        help_text=_("Shown after the module's lessons."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("summary")]
+    content_panels = [*Page.content_panels, FieldPanel("summary"), FieldPanel("quiz")]
     parent_page_types = ["hocvuso_courses.CoursePage"]
     subpage_types = ["hocvuso_courses.LessonPage"]
 
@@ -314,6 +372,9 @@ class Enrolment(models.Model):
     completed_at = models.DateTimeField(_("completed"), null=True, blank=True)
     last_lesson = models.ForeignKey(LessonPage, on_delete=models.SET_NULL, null=True, blank=True, related_name="+")
     last_seen_at = models.DateTimeField(null=True, blank=True)
+    # {assessment id: "passed" | "not_passed"} for the course's quizzes and final test, from the learner's graded
+    # attempts (kept by courses.receivers when an attempt is graded): the lesson page shows it without a query.
+    assessment_results = models.JSONField(default=dict, blank=True, editable=False)
 
     class Meta:
         verbose_name = _("enrolment")

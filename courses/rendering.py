@@ -87,6 +87,7 @@ def _own_parts(context: dict) -> dict[str, str]:
     passed = bool(state and state["checkpoint_passed"])
     next_lesson = context["next_lesson"]
     next_open = bool(next_lesson and next_lesson.id in context["unlocked_ids"])
+    results = context.get("assessment_results")
     builders = {
         "status": (
             (tuple(state["missing"]), state["completed"]) if state else None,
@@ -112,12 +113,17 @@ def _own_parts(context: dict) -> dict[str, str]:
             ),
         ),
         "outline": (
-            (frozenset(context["completed_ids"]), frozenset(context["unlocked_ids"])),
+            (
+                frozenset(context["completed_ids"]),
+                frozenset(context["unlocked_ids"]),
+                None if results is None else frozenset(results.items()),
+            ),
             lambda: fragments.outline_html(
                 outline,
                 completed_ids=context["completed_ids"],
                 unlocked_ids=context["unlocked_ids"],
                 current_id=snapshot.id,
+                assessment_results=results,
             ),
         ),
     }

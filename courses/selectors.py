@@ -32,11 +32,21 @@ class OutlineLesson:
 
 
 @dataclass(frozen=True)
+class OutlineAssessment:
+    """A module's quiz or the course's final test, as the outline links to it."""
+
+    id: int
+    title: str
+    url: str
+
+
+@dataclass(frozen=True)
 class OutlineModule:
     id: int
     title: str
     summary: str
     lessons: tuple[OutlineLesson, ...]
+    quiz: OutlineAssessment | None = None
 
 
 @dataclass(frozen=True)
@@ -48,10 +58,28 @@ class CourseOutline:
     enrolment_mode: str
     modules: tuple[OutlineModule, ...]
     lessons: tuple[OutlineLesson, ...]
+    final: OutlineAssessment | None = None
+    quizzes_required: bool = False
 
     @property
     def required_ids(self) -> frozenset[int]:
         return frozenset(lesson.id for lesson in self.lessons if lesson.required)
+
+    @property
+    def assessment_ids(self) -> frozenset[int]:
+        """Every assessment the outline shows: the modules' quizzes and the final test."""
+        ids = {module.quiz.id for module in self.modules if module.quiz is not None}
+        if self.final is not None:
+            ids.add(self.final.id)
+        return frozenset(ids)
+
+    @property
+    def required_assessment_ids(self) -> frozenset[int]:
+        """What the learner must pass to finish the course: the final test, and the quizzes if the course says so."""
+        ids = {module.quiz.id for module in self.modules if module.quiz is not None} if self.quizzes_required else set()
+        if self.final is not None:
+            ids.add(self.final.id)
+        return frozenset(ids)
 
     def lesson(self, lesson_id: int) -> OutlineLesson | None:
         return next((lesson for lesson in self.lessons if lesson.id == lesson_id), None)
@@ -97,10 +125,16 @@ def course_outline(course_id: int) -> CourseOutline | None:
 
 
 def _build_outline(course_id: int) -> CourseOutline | bool:
-    course = CoursePage.objects.live().filter(pk=course_id).first()
+    course = CoursePage.objects.live().filter(pk=course_id).select_related("final_assessment").first()
     if course is None:
         return False  # cached too: an unknown id must not cost a query on every request
-    modules = list(ModulePage.objects.live().child_of(course).order_by("path").only("id", "title", "summary", "path"))
+    modules = list(
+        ModulePage.objects.live()
+        .child_of(course)
+        .order_by("path")
+        .select_related("quiz")
+        .only("id", "title", "summary", "path", "quiz__id", "quiz__title", "quiz__slug")
+    )
     lessons_by_path = {}
     lessons = (
         LessonPage.objects.live()
@@ -128,7 +162,13 @@ def _build_outline(course_id: int) -> CourseOutline | bool:
             items.append(item)
             all_lessons.append(item)
         built_modules.append(
-            OutlineModule(id=module.pk, title=module.title, summary=module.summary, lessons=tuple(items))
+            OutlineModule(
+                id=module.pk,
+                title=module.title,
+                summary=module.summary,
+                lessons=tuple(items),
+                quiz=_outline_assessment(module.quiz),
+            )
         )
     return CourseOutline(
         course_id=course.pk,
@@ -138,7 +178,17 @@ def _build_outline(course_id: int) -> CourseOutline | bool:
         enrolment_mode=course.enrolment_mode,
         modules=tuple(built_modules),
         lessons=tuple(all_lessons),
+        final=_outline_assessment(course.final_assessment),
+        quizzes_required=course.quizzes_required,
     )
+
+
+def _outline_assessment(assessment) -> OutlineAssessment | None:
+    if assessment is None:
+        return None
+    from assessments.api import start_url
+
+    return OutlineAssessment(id=assessment.pk, title=assessment.title, url=start_url(assessment))
 
 
 def lesson_url(lesson_id: int, slug: str) -> str:
@@ -286,7 +336,7 @@ def studying_enrolment(*, user, course_id: int) -> Enrolment | None:
         Enrolment.objects.filter(
             user=user, course_id=course_id, status__in=[Enrolment.Status.ACTIVE, Enrolment.Status.COMPLETED]
         )
-        .only("id", "status", "last_lesson_id", "user_id", "course_id", "completed_at")
+        .only("id", "status", "last_lesson_id", "user_id", "course_id", "completed_at", "assessment_results")
         .first()
     )
 
@@ -300,7 +350,8 @@ def _progress_with_enrolment_sql() -> str:
     columns = ", ".join(f"p.{quote(field.column)}" for field in LessonProgress._meta.concrete_fields)
     return (
         f"SELECT {columns}, e.{quote('status')} AS enrolment_status, "  # noqa: S608 - names from the models; values are parameters
-        f"e.{quote('last_lesson_id')} AS enrolment_last_lesson_id "
+        f"e.{quote('last_lesson_id')} AS enrolment_last_lesson_id, "
+        f"e.{quote('assessment_results')} AS enrolment_assessment_results "
         f"FROM {progress} p INNER JOIN {enrolment} e ON p.{quote('enrolment_id')} = e.{quote('id')} "
         f"WHERE e.{quote('user_id')} = %s AND e.{quote('course_id')} = %s AND e.{quote('status')} IN (%s, %s)"
     )
@@ -309,7 +360,8 @@ def _progress_with_enrolment_sql() -> str:
 def studying_enrolment_with_progress(*, user, course_id: int) -> tuple[Enrolment | None, dict[int, LessonProgress]]:
     """The learner's enrolment in the course and their progress rows, by lesson: one query once the learner has
     opened a lesson of the course (the rows carry what the lesson view needs of their enrolment), two before.
-    The enrolment returned then has only id, user, course, status and last lesson loaded (the rest on access)."""
+    The enrolment returned then has only id, user, course, status, last lesson and its copy of the learner's
+    assessment results loaded (the rest on access)."""
     rows = list(
         LessonProgress.objects.raw(
             _progress_with_enrolment_sql(),
@@ -321,12 +373,28 @@ def studying_enrolment_with_progress(*, user, course_id: int) -> tuple[Enrolment
     first = rows[0]
     enrolment = Enrolment.from_db(
         LessonProgress.objects.db,
-        ["id", "user_id", "course_id", "status", "last_lesson_id"],
-        [first.enrolment_id, user.pk, course_id, first.enrolment_status, first.enrolment_last_lesson_id],
+        ["id", "user_id", "course_id", "status", "last_lesson_id", "assessment_results"],
+        [
+            first.enrolment_id,
+            user.pk,
+            course_id,
+            first.enrolment_status,
+            first.enrolment_last_lesson_id,
+            _json_value(first.enrolment_assessment_results),
+        ],
     )
     for row in rows:
         row.enrolment = enrolment  # one object, so a change made through one row is seen through all
     return enrolment, {row.lesson_id: row for row in rows}
+
+
+def _json_value(value):
+    # a raw query returns the JSON column as the driver gives it: text on SQLite (and psycopg as Django sets it up)
+    if isinstance(value, str | bytes):
+        import json
+
+        return json.loads(value or "{}")
+    return value or {}
 
 
 def progress_rows(enrolment: Enrolment) -> dict[int, LessonProgress]:
@@ -345,6 +413,8 @@ class CourseState:
     done_required: int
     total_required: int
     unlocked: frozenset[int] = frozenset()
+    # {assessment id: "passed" | "not_passed"}: the learner's standing on the course's quizzes and final test
+    assessment_results: dict[int, str] = field(default_factory=dict)
 
     @property
     def percent(self) -> int:
@@ -372,7 +442,34 @@ def learner_course_state(*, user, outline: CourseOutline | None) -> CourseState:
         done_required=len(outline.required_ids & completed),
         total_required=len(outline.required_ids),
         unlocked=outline.unlocked_ids(completed) if enrolment is not None and enrolment.is_studying else frozenset(),
+        assessment_results=assessment_results(user_id=user.pk, outline=outline),
     )
+
+
+def assessment_results(*, user_id: int, outline: CourseOutline | None) -> dict[int, str]:
+    """The learner's standing on the outline's quizzes and final test, read from the engine (one query; none
+    when the course has no test)."""
+    if outline is None or not outline.assessment_ids:
+        return {}
+    from assessments.api import results
+
+    return results(user_id, outline.assessment_ids)
+
+
+def courses_using_assessment(assessment_id: int) -> set[int]:
+    """The courses whose final test, or one of whose modules' quiz, is this assessment."""
+    ids = set(CoursePage.objects.filter(final_assessment_id=assessment_id).values_list("pk", flat=True))
+    module_paths = ModulePage.objects.filter(quiz_id=assessment_id).values_list("path", flat=True)
+    parents = {path[: -ModulePage.steplen] for path in module_paths}
+    if parents:
+        ids |= set(CoursePage.objects.filter(path__in=parents).values_list("pk", flat=True))
+    return ids
+
+
+def stored_assessment_results(enrolment: Enrolment | None) -> dict[int, str]:
+    """The copy kept on the enrolment (courses.receivers), as {assessment id: state}."""
+    stored = getattr(enrolment, "assessment_results", None) if enrolment is not None else None
+    return {int(key): value for key, value in (stored or {}).items()}
 
 
 def catalog_courses(
@@ -387,7 +484,8 @@ def catalog_courses(
     if group:
         courses = courses.filter(**CoursePage._meta.get_field("audience").contains_lookup(group))
     if domain:
-        courses = courses.filter(competence_domain=domain)
+        # the domains are kept on the course row from its components, so this stays one query without a join
+        courses = courses.filter(**CoursePage._meta.get_field("competence_domains").contains_lookup(domain))
     if level:
         courses = courses.filter(level=level)
     if format:

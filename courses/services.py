@@ -84,6 +84,7 @@ def enrol(*, user, course: CoursePage, by=None, source: str = Enrolment.Source.S
         enrolment.enrolled_by = by
         enrolment.save(update_fields=["status", "enrolled_by"])
     if enrolment.status == Enrolment.Status.ACTIVE:
+        keep_assessment_results(enrolment=enrolment)
         evaluate_course_completion(enrolment=enrolment)
     return enrolment
 
@@ -457,6 +458,66 @@ def evaluate_course_completion(*, enrolment: Enrolment) -> bool:
     if updated:
         transaction.on_commit(lambda: course_completed.send(sender=Enrolment, enrolment=enrolment))
     return True
+
+
+# --- the course's quizzes and final test (the assessment engine scores them; courses count them) ------------
+
+
+def assessments_passed(enrolment: Enrolment) -> bool:
+    """The completion rule courses register for their own tests: the final test passed, and every module's quiz
+    too when the course asks for it. Read from the engine's graded attempts (one query; none without tests)."""
+    outline = course_outline(enrolment.course_id)
+    required = outline.required_assessment_ids if outline is not None else frozenset()
+    if not required:
+        return True
+    from assessments.api import PASSED, results
+
+    found = results(enrolment.user_id, required)
+    return all(found.get(assessment_id) == PASSED for assessment_id in required)
+
+
+def _stored(results: dict[int, str]) -> dict[str, str]:
+    return {str(assessment_id): state for assessment_id, state in sorted(results.items())}
+
+
+def keep_assessment_results(*, enrolment: Enrolment, results: dict[int, str] | None = None) -> None:
+    """Bring the enrolment's copy of the learner's standing on the course's tests up to date (`results`: what the
+    caller already read from the engine). Writes only when it changed."""
+    from .selectors import assessment_results, stored_assessment_results
+
+    if results is None:
+        results = assessment_results(user_id=enrolment.user_id, outline=course_outline(enrolment.course_id))
+    if stored_assessment_results(enrolment) != results:
+        enrolment.assessment_results = _stored(results)
+        Enrolment.objects.filter(pk=enrolment.pk).update(assessment_results=enrolment.assessment_results)
+
+
+@transaction.atomic
+def record_assessment_result(*, user_id: int, assessment_id: int) -> list[Enrolment]:
+    """An attempt at `assessment_id` was graded (or re-scored): keep the learner's standing on the enrolments of
+    the courses that use it, and finish the courses whose rule is now met."""
+    from assessments.api import results
+
+    from .selectors import courses_using_assessment
+
+    course_ids = courses_using_assessment(assessment_id)
+    if not course_ids:
+        return []
+    state = results(user_id, [assessment_id]).get(assessment_id)
+    enrolments = list(
+        Enrolment.objects.select_for_update().filter(user_id=user_id, course_id__in=course_ids).order_by("pk")
+    )
+    for enrolment in enrolments:
+        stored = dict(enrolment.assessment_results or {})
+        if state is None:
+            stored.pop(str(assessment_id), None)
+        else:
+            stored[str(assessment_id)] = state
+        if stored != enrolment.assessment_results:
+            enrolment.assessment_results = stored
+            enrolment.save(update_fields=["assessment_results"])
+        evaluate_course_completion(enrolment=enrolment)
+    return enrolments
 
 
 # --- content -----------------------------------------------------------------------------------------------

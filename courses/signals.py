@@ -19,9 +19,12 @@ def _bump(**_kwargs) -> None:
 
 
 def _on_change(sender, instance, **kwargs):
+    from assessments.api import Assessment
+
     from .models import CheckpointQuestion
 
-    if isinstance(instance, Page | CheckpointQuestion):
+    # an assessment's title or address shows in the outlines of the courses using it
+    if isinstance(instance, Page | CheckpointQuestion | Assessment):
         _bump()
 
 

@@ -88,6 +88,8 @@ def lesson(request, lesson_id: int, slug: str):
     context = _lesson_context(request, snapshot=snapshot, outline=outline, row=row, state=state)
     context["completed_ids"] = completed | ({snapshot.id} if row.completed_at else frozenset())
     context["unlocked_ids"] = outline.unlocked_ids(context["completed_ids"])
+    # the copy kept on the enrolment row the progress query already read: no query of the assessment engine here
+    context["assessment_results"] = selectors.stored_assessment_results(enrolment)
     return lesson_page_response(request, context, cached_frame=frame)
 
 

@@ -6,6 +6,11 @@ register = template.Library()
 
 
 @register.simple_tag
-def course_outline(outline, completed_ids, unlocked_ids):
-    """The course's lessons with the learner's marks (courses.fragments.outline_html)."""
-    return outline_html(outline, completed_ids=completed_ids or frozenset(), unlocked_ids=unlocked_ids or frozenset())
+def course_outline(outline, completed_ids, unlocked_ids, assessment_results=None):
+    """The course's lessons, quizzes and final test with the learner's marks (courses.fragments.outline_html)."""
+    return outline_html(
+        outline,
+        completed_ids=completed_ids or frozenset(),
+        unlocked_ids=unlocked_ids or frozenset(),
+        assessment_results=assessment_results,
+    )

@@ -52,7 +52,10 @@ def make_course(
     sequential: bool = True,
     enrolment_mode: str = "open",
     audience=("citizen",),
-    domain: str = "4",
+    components=(),
+    final_assessment=None,
+    quizzes=None,
+    quizzes_required: bool = False,
     level: int = 1,
     format: str = "online",
     minutes: int = 60,
@@ -70,7 +73,9 @@ def make_course(
             summary="Học cách dùng điện thoại an toàn.",
             outcomes="Nhận biết lừa đảo\nBảo vệ mã OTP",
             audience=list(audience),
-            competence_domain=domain,
+            components=list(components),
+            final_assessment=final_assessment,
+            quizzes_required=quizzes_required,
             level=level,
             format=format,
             estimated_minutes=minutes,
@@ -80,7 +85,14 @@ def make_course(
     )
     position = 0
     for module_number in range(1, modules + 1):
-        module = publish_child(course, ModulePage(title=f"Phần {module_number}", slug=f"phan-{module_number}"))
+        module = publish_child(
+            course,
+            ModulePage(
+                title=f"Phần {module_number}",
+                slug=f"phan-{module_number}",
+                quiz=(quizzes or {}).get(module_number),
+            ),
+        )
         for lesson_number in range(1, lessons_per_module + 1):
             lesson = LessonPage(
                 title=f"Bài {module_number}.{lesson_number}",

@@ -27,7 +27,6 @@ def test_course_form_opens_and_saves_its_audience_as_a_list(admin_client, catalo
             "slug": "dung-zalo-an-toan",
             "summary": "Cài đặt quyền riêng tư trên Zalo.",
             "outcomes": "Ẩn số điện thoại\nChặn người lạ",
-            "competence_domain": "4",
             "level": "2",
             "format": "online",
             "estimated_minutes": "30",
