@@ -518,7 +518,8 @@ class Grade(models.Model):
         FINAL = "final", _("agreed mark")
 
     attempt_item = models.ForeignKey(AttemptItem, on_delete=models.CASCADE, related_name="grades")
-    examiner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    # An examiner who erases their account leaves their marks behind, without their name.
+    examiner = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+")
     marking = models.CharField(max_length=8, choices=Marking.choices, default=Marking.FIRST)
     rubric = models.ForeignKey(Rubric, on_delete=models.PROTECT, null=True, blank=True, related_name="+")
     # {criterion id: level id}
@@ -678,13 +679,13 @@ class Confirmation(models.Model):
     evidence_summary = models.JSONField(default=list)
     method = models.CharField(_("how"), max_length=12, choices=Method.choices)
     confirmed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     observed_task = models.TextField(_("task observed"), blank=True)
     confirmed_at = models.DateTimeField(default=timezone.now)
     revoked_at = models.DateTimeField(null=True, blank=True)
     revoked_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
     revoke_reason = models.TextField(blank=True)
 
