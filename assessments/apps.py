@@ -7,3 +7,10 @@ class AssessmentsConfig(AppConfig):
     label = "hocvuso_assessments"
     verbose_name = _("Assessments")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        from lms.navigation import register_account_link
+
+        from . import privacy  # noqa: F401 -- registers the learner's part of the personal-data download
+
+        register_account_link(label=_("My digital competence"), url_name="assessments:competence", order=20)

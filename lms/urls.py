@@ -17,6 +17,7 @@ urlpatterns = [
     path("", include("cms.urls")),
     path("hoc-lieu/", include("media.urls")),
     path("", include("courses.urls")),
+    path("", include("assessments.urls")),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("tai-lieu/", include(wagtaildocs_urls)),
