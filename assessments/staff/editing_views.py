@@ -11,8 +11,8 @@ import zlib
 
 import django_filters
 from django.contrib import messages
-from django.db import transaction
 from django.core.exceptions import ValidationError
+from django.db import transaction
 from django.db.models import Count, Prefetch, Q
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
