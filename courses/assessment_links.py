@@ -84,7 +84,7 @@ def courses_of_assessments() -> dict[int, tuple[str, str]]:
             path: (pk, title, final)
             for pk, title, path, final in CoursePage.objects.values_list("pk", "title", "path", "final_assessment_id")
         }
-        for pk, title, _path, final in courses.values():
+        for pk, title, final in courses.values():
             if final is not None:
                 groups[final] = (str(pk), title)
         for path, quiz in ModulePage.objects.filter(quiz__isnull=False).values_list("path", "quiz_id"):

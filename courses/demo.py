@@ -153,3 +153,58 @@ def learner_part_way(context: DemoContext) -> None:
     Enrolment.objects.filter(pk=enrolment.pk).update(last_lesson=second, last_seen_at=timezone.now())
     evaluate_course_completion(enrolment=enrolment)
     context.log(f"  demo learner {DEMO_LEARNER}: lesson “{done.lesson.title}” done, now on “{second.title}”")
+
+
+def _best_module(modules: list[ModulePage], quiz_title: str) -> ModulePage | None:
+    """The module a quiz is for: the one whose title shares most words with the quiz's, among those without one."""
+    from lms.text import fold
+
+    words = set(fold(quiz_title.partition(":")[2] or quiz_title).replace(",", " ").split())
+    free = [module for module in modules if module.quiz_id is None]
+    if not free:
+        return None
+    return max(
+        free, key=lambda module: len(words & set(fold(module.title).replace(",", " ").replace(":", " ").split()))
+    )
+
+
+@demo_step(order=46)
+@transaction.atomic
+def course_tests(context: DemoContext) -> None:
+    """After the assessment engine's step (order 45): each demo course gets its components, its modules' quizzes
+    and its final test, found by the course's title. Published only when something changes."""
+    from assessments.api import Component
+
+    by_course = context.objects.get("assessments:by_course") or {}
+    framework = context.objects.get("framework")
+    changed = 0
+    for course in CoursePage.objects.filter(title__in=list(by_course)).order_by("path"):
+        tests = by_course[course.title]
+        modules = list(ModulePage.objects.child_of(course).order_by("path"))
+        wanted_quiz = {}
+        for quiz in tests["quizzes"]:
+            attached = next((module for module in modules if module.quiz_id == quiz.pk), None)
+            module = attached or _best_module(modules, quiz.title)
+            if module is not None:
+                wanted_quiz[module.pk] = quiz
+                module.quiz_id = quiz.pk  # so the next quiz goes to another module
+        for module in modules:
+            quiz = wanted_quiz.get(module.pk)
+            live = ModulePage.objects.get(pk=module.pk)
+            if quiz is not None and live.quiz_id != quiz.pk:
+                live.quiz = quiz
+                live.save_revision().publish()
+                changed += 1
+        components = []
+        if framework is not None:
+            found = {c.code: c for c in Component.objects.filter(framework=framework, code__in=tests["components"])}
+            components = [found[code] for code in tests["components"] if code in found]
+        final = tests["final"]
+        same_components = {c.pk for c in course.components.all()} == {c.pk for c in components}
+        if course.final_assessment_id != (final.pk if final else None) or not same_components:
+            page = course.get_latest_revision_as_object()
+            page.final_assessment = final
+            page.components = components
+            page.save_revision().publish()
+            changed += 1
+    context.log(f"  course tests: {len(by_course)} courses with quizzes and a final test, {changed} pages updated")

@@ -105,6 +105,14 @@ class Migration(migrations.Migration):
             ),
         ),
         migrations.RunPython(domain_to_components, components_to_domain),
+        # a default first, so that going backwards can add the column again to existing rows
+        migrations.AlterField(
+            model_name="coursepage",
+            name="competence_domain",
+            field=models.CharField(
+                choices=DOMAIN_CHOICES, db_index=True, default="1", max_length=2, verbose_name="competence domain"
+            ),
+        ),
         migrations.RemoveField(model_name="coursepage", name="competence_domain"),
         migrations.AddField(
             model_name="coursepage",
