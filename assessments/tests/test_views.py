@@ -678,3 +678,29 @@ def test_the_competence_page_shows_levels_evidence_history_and_is_in_the_account
     assert re.search(r"0\D+2", text)  # the change from level 0 to 2
     assert "Năng lực 1.2" in text  # a component with no result yet is listed too
     assert reverse("assessments:competence") in page  # the account menu links here
+
+
+# --- query counts -------------------------------------------------------------------------------------------------
+
+
+# Attempt page: the attempt, its questions with their versions (one query), their uploads. Autosave: the practical
+# tasks' stored files, then the engine (lock, questions, one bulk update, the sequence, within a savepoint).
+# Submit: the same, and the closing (score, evidence, totals). None of them grows with the questions.
+PAGE_QUERIES, AUTOSAVE_QUERIES, SUBMIT_QUERIES = 3, 8, 13
+
+
+@pytest.mark.parametrize("size", [5, 20])
+@pytest.mark.parametrize("layout", ["all_on_one", "one_per_page"])
+def test_query_counts_are_pinned_and_do_not_grow_with_the_questions(learner, layout, size, django_assert_num_queries):
+    attempt = start(learner, quiz(count=size, layout=layout))
+    rows = rows_of(attempt)
+    client = signed_in(learner)
+    client.get(attempt_url(attempt))  # the session and the account are warm, as on a real page
+    with django_assert_num_queries(PAGE_QUERIES):
+        assert client.get(attempt_url(attempt)).status_code == 200
+    with django_assert_num_queries(AUTOSAVE_QUERIES):
+        assert client.post(autosave_url(attempt), form(attempt, rows)).status_code == 200
+    attempt.refresh_from_db()
+    with django_assert_num_queries(SUBMIT_QUERIES):
+        assert client.post(submit_url(attempt), form(attempt, rows)).status_code == 302
+    assert AttemptItem.objects.filter(attempt=attempt, credit=1).count() == size

@@ -53,7 +53,7 @@
         if (body.ok) {
           sequence.value = body.sequence;
           retryDelay = 2000;
-          say(form.getAttribute("data-msg-saved").replace("%(time)s", clock(new Date(body.saved_at))));
+          say(form.getAttribute("data-msg-saved").replace("{time}", clock(new Date(body.saved_at))));
           if (body.open === false) { stopped = true; window.location.reload(); return; }
         } else {
           // the engine refused: say why; a stale or closed page needs a reload, not a retry
