@@ -548,3 +548,54 @@ def test_an_examiners_search_never_lists_everyone():
     assert not client.get(CONFIRM).context["matches"]
     assert not client.get(f"{CONFIRM}?q=n").context["matches"]  # one letter is not a search
     assert len(client.get(f"{CONFIRM}?q=nguyen van").context["matches"]) == 3
+
+
+# --- query counts -----------------------------------------------------------------------------------------------------
+
+
+def _queries(client, url) -> int:
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def test_the_record_and_the_confirmations_make_the_same_queries_for_5_or_50_rows(rubric):
+    lan = examiner()
+    client = signed_in(lan)
+    assessment = essay_assessment(rubric=rubric)
+
+    def add(count):
+        for _ in range(count):
+            learner = LearnerProfileFactory().user  # each in a ward of their own
+            row = waiting_answer(assessment, learner)
+            services.claim(attempt_item_id=row.pk, examiner=lan)
+            services.confirm_by_examiner(examiner=lan, user=learner, observed_task="Tự đặt lịch khám qua ứng dụng.")
+
+    add(5)
+    client.get(HISTORY), client.get(CONFIRMATIONS)
+    history_5, confirmations_5 = _queries(client, HISTORY), _queries(client, CONFIRMATIONS)
+    add(45)
+    assert _queries(client, HISTORY) == history_5
+    assert _queries(client, CONFIRMATIONS) == confirmations_5
+    assert (history_5, confirmations_5) == (9, 10)
+
+
+def test_the_grading_page_makes_the_same_queries_however_many_decisions_it_lists():
+    fine = make_rubric(criteria=3, levels=(0, 1, 2, 3))
+    answer = waiting_answer(essay_assessment(rubric=fine, second_marking=True), person("Trần Thị Hoa"))
+    lan, minh = examiner("Giám khảo Lan"), examiner("Giám khảo Minh")
+    client = signed_in(lan)
+    services.claim(attempt_item_id=answer.pk, examiner=lan)
+    client.get(f"{QUEUE}{answer.pk}/")
+    few = _queries(client, f"{QUEUE}{answer.pk}/")
+    for _ in range(10):
+        services.release(attempt_item_id=answer.pk, examiner=lan)
+        services.claim(attempt_item_id=answer.pk, examiner=lan)
+    choices = {str(c.pk): str(c.levels.last().pk) for c in fine.criteria.all()}
+    services.grade_response(attempt_item_id=answer.pk, examiner=lan, rubric_choices=choices)
+    services.claim(attempt_item_id=answer.pk, examiner=minh)
+    services.grade_response(attempt_item_id=answer.pk, examiner=minh, rubric_choices=choices)
+    assert _queries(client, f"{QUEUE}{answer.pk}/") == few, few
