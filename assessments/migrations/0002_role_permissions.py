@@ -2,10 +2,10 @@
 confirm and see item statistics, ward administrators set the confirmation rules and may revoke. Reversing takes
 the permissions away again."""
 
-from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
-APP = "hocvuso_assessments"
+from assessments.migrations._grants import grant_to, revoke_from
+
 BANK = [
     f"{action}_{model}"
     for model in ("item", "itemcategory", "rubric", "assessment")
@@ -35,27 +35,14 @@ GRANTS = {
 }
 
 
-def _permissions(apps, codenames):
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    Permission = apps.get_model("auth", "Permission")
-    return Permission.objects.filter(content_type__app_label=APP, codename__in=codenames)
-
-
 def grant(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
     for name, codenames in GRANTS.items():
-        Group.objects.get(name=name).permissions.add(*_permissions(apps, codenames))
+        grant_to(apps, name, codenames)
 
 
 def revoke(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    Permission = apps.get_model("auth", "Permission")
     for name, codenames in GRANTS.items():
-        permissions = Permission.objects.filter(content_type__app_label=APP, codename__in=codenames)
-        Group.objects.get(name=name).permissions.remove(*permissions)
+        revoke_from(apps, name, codenames)
 
 
 class Migration(migrations.Migration):
