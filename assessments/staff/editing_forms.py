@@ -14,6 +14,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.rich_text import get_rich_text_editor_widget
+from wagtail.images import get_image_model
+from wagtail.images.widgets import AdminImageChooser
 
 from lms.rich_text import FEATURES
 
@@ -148,16 +150,26 @@ class _Row(forms.Form):
         return all(not str(data.get(name) or "").strip() for name in self.content_fields)
 
 
+def _image_field():
+    return forms.ModelChoiceField(
+        queryset=get_image_model().objects.all(), required=False, widget=AdminImageChooser, label=_("picture")
+    )
+
+
 class ScoredOptionRow(_Row):
     text = _text(_("option"))
     credit = _credit_field(0)
     feedback = _text(_("feedback"), size=25)
+    image = _image_field()
+    image_alt = _text(_("the picture in words"), size=25)
 
 
 class CorrectOptionRow(_Row):
     text = _text(_("option"))
     correct = forms.BooleanField(label=_("correct"), required=False)
     feedback = _text(_("feedback"), size=25)
+    image = _image_field()
+    image_alt = _text(_("the picture in words"), size=25)
 
 
 class TextAnswerRow(_Row):
@@ -470,6 +482,13 @@ class AnswersEditor:
             else None
         )
 
+    @property
+    def media(self):
+        media = forms.Media()
+        for formset in self.formsets:
+            media += formset.media
+        return media
+
     def is_valid(self) -> bool:
         valid = all(formset.is_valid() for formset in self.formsets)
         return (self.settings.is_valid() if self.settings else True) and valid
@@ -506,6 +525,8 @@ class AnswersEditor:
                 blank["shuffle"] = bool(row.get("shuffle"))
             return blank
         entry = {"key": row.get("key", "")}
+        if kind in ("single_choice", "multiple_response") and row.get("image"):
+            entry |= {"image": row["image"].pk, "image_alt": row.get("image_alt", "")}
         if kind == "single_choice":
             entry |= {"text": row["text"], "credit": _credit(row.get("credit"), 0), "feedback": row["feedback"]}
         elif kind == "multiple_response":

@@ -244,7 +244,7 @@ class ItemFormView(_ItemPermission, WagtailAdminTemplateMixin, TemplateView):
             version_form=version_form,
             answers=answers,
             body_errors=list(body_errors),
-            media=item_form.media + version_form.media,
+            media=item_form.media + version_form.media + answers.media,
             kind_label=ITEM_TYPES[self.kind].label,
             item=self.item,
         )

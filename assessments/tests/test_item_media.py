@@ -56,3 +56,31 @@ def test_an_option_picture_needs_words_for_people_who_cannot_see_it(kind):
 def test_a_picture_that_is_not_an_image_id_is_refused():
     with pytest.raises(ValidationError):
         ITEM_TYPES["single_choice"].clean_body(body(image="http://evil.example/x.png", image_alt="x"))
+
+
+def test_the_editor_attaches_a_picture_to_an_option(client):
+    from django.urls import reverse
+
+    from assessments.models import Item
+    from assessments.tests.factories import category
+    from assessments.tests.test_editing import item_post
+    from lms.roles import Role
+    from lms.tests.factories import staff
+
+    editor = staff(Role.EDITOR)
+    client.force_login(editor)
+    picture = image()
+    options = [
+        {"text": "Ảnh thật", "credit": "1", "image": str(picture.pk), "image_alt": "Ảnh màn hình VNeID thật"},
+        {"text": "Ảnh giả", "credit": "0"},
+    ]
+    add = reverse("hocvuso_items:add_kind", args=["single_choice"])
+    page = client.get(add)
+    assert b"chooser" in page.content.lower()  # Wagtail's image chooser, not a bare id box
+    response = client.post(add, item_post(category(), settings={"shuffle": "on"}, lists={"options": options}))
+    assert response.status_code == 302, response.content.decode()[:2000]
+    option = Item.objects.get().current_version.body["options"][0]
+    assert (option["image"], option["image_alt"]) == (picture.pk, "Ảnh màn hình VNeID thật")
+    options[0]["image_alt"] = ""
+    refused = client.post(add, item_post(category(), title="Lần hai", lists={"options": options}))
+    assert refused.status_code == 400 and Item.objects.count() == 1  # the form again, with the reason
