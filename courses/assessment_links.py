@@ -2,13 +2,12 @@
 courses that use its assessment, a placement test's levels recommend courses, and the examiners' queue can be
 filtered by course. Connected in CoursesConfig.ready."""
 
-from django.core.cache import cache
 from django.db.models import Q
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from .models import CoursePage, Enrolment, ModulePage
-from .selectors import CACHE_SECONDS, content_generation
+from .models import CoursePage, Enrolment
+from .selectors import assessment_courses
 
 # how far above the placed level a course is still a good next step
 NEXT_LEVELS = 1
@@ -22,7 +21,8 @@ def on_attempt_graded(sender, *, attempt_id: int, user_id: int, **kwargs) -> Non
 
     from .services import record_assessment_result
 
-    assessment_id = assessment_of_attempt(attempt_id)
+    # the signal names the attempt; if the engine ever sends its assessment too, no query is needed for it
+    assessment_id = kwargs.get("assessment_id") or assessment_of_attempt(attempt_id)
     if assessment_id is not None:
         record_assessment_result(user_id=user_id, assessment_id=assessment_id)
 
@@ -64,7 +64,9 @@ def recommend_courses(user, levels: dict[str, int], framework_code: str) -> list
             continue
         values = {"domain": names.get(code, code), "level": levels[code], "course_level": course.level}
         if course.level == levels[code]:
-            reason = _("You are at level %(level)s in “%(domain)s”. This course is at your level: it makes it sure.")
+            reason = _(
+                "You are at level %(level)s in “%(domain)s”. This course is at your level and helps you master it."
+            )
         else:
             reason = _(
                 "You are at level %(level)s in “%(domain)s”. This course, at level %(course_level)s, is your next step."
@@ -75,24 +77,10 @@ def recommend_courses(user, levels: dict[str, int], framework_code: str) -> list
 
 def courses_of_assessments() -> dict[int, tuple[str, str]]:
     """{assessment id: (course id, course title)} for every course's final test and modules' quizzes, for the
-    examiners' queue filter; cached until the next publish."""
-    key = f"courses:assessment-groups:{content_generation.current()}"
-    groups = cache.get(key)
-    if groups is None:
-        groups = {}
-        courses = {
-            path: (pk, title, final)
-            for pk, title, path, final in CoursePage.objects.values_list("pk", "title", "path", "final_assessment_id")
-        }
-        for pk, title, final in courses.values():
-            if final is not None:
-                groups[final] = (str(pk), title)
-        for path, quiz in ModulePage.objects.filter(quiz__isnull=False).values_list("path", "quiz_id"):
-            course = courses.get(path[: -ModulePage.steplen])
-            if course is not None:
-                groups.setdefault(quiz, (str(course[0]), course[1]))
-        cache.set(key, groups, CACHE_SECONDS)
-    return groups
+    examiners' queue filter (the first course, when several use one test); from the cached links, no query."""
+    return {
+        assessment_id: (str(courses[0][0]), courses[0][1]) for assessment_id, courses in assessment_courses().items()
+    }
 
 
 COURSE_GROUPING_LABEL = gettext_lazy("Course")

@@ -456,14 +456,34 @@ def assessment_results(*, user_id: int, outline: CourseOutline | None) -> dict[i
     return results(user_id, outline.assessment_ids)
 
 
+def assessment_courses() -> dict[int, tuple[tuple[int, str], ...]]:
+    """{assessment id: ((course id, course title), …)} for every course's final test and modules' quizzes, in the
+    courses' order; cached until the next publish (the links are page fields, changed only by publishing)."""
+    key = f"courses:assessment-courses:{content_generation.current()}"
+    found = cache.get(key)
+    if found is None:
+        courses = {
+            path: (pk, title, final)
+            for pk, title, path, final in CoursePage.objects.order_by("path").values_list(
+                "pk", "title", "path", "final_assessment_id"
+            )
+        }
+        links: dict[int, dict[int, str]] = {}
+        for pk, title, final in courses.values():
+            if final is not None:
+                links.setdefault(final, {})[pk] = title
+        for path, quiz in ModulePage.objects.filter(quiz__isnull=False).order_by("path").values_list("path", "quiz_id"):
+            course = courses.get(path[: -ModulePage.steplen])
+            if course is not None:
+                links.setdefault(quiz, {})[course[0]] = course[1]
+        found = {assessment: tuple(by_course.items()) for assessment, by_course in links.items()}
+        cache.set(key, found, CACHE_SECONDS)
+    return found
+
+
 def courses_using_assessment(assessment_id: int) -> set[int]:
     """The courses whose final test, or one of whose modules' quiz, is this assessment."""
-    ids = set(CoursePage.objects.filter(final_assessment_id=assessment_id).values_list("pk", flat=True))
-    module_paths = ModulePage.objects.filter(quiz_id=assessment_id).values_list("path", flat=True)
-    parents = {path[: -ModulePage.steplen] for path in module_paths}
-    if parents:
-        ids |= set(CoursePage.objects.filter(path__in=parents).values_list("pk", flat=True))
-    return ids
+    return {course_id for course_id, _title in assessment_courses().get(assessment_id, ())}
 
 
 def stored_assessment_results(enrolment: Enrolment | None) -> dict[int, str]:

@@ -15,7 +15,7 @@ from assessments.tests.factories import component, make_assessment, make_item, t
 from courses import services
 from courses.assessment_links import courses_of_assessments, recommend_courses
 from courses.models import CoursePage, Enrolment, LessonProgress
-from courses.selectors import catalog_courses, course_outline
+from courses.selectors import catalog_courses, course_outline, courses_using_assessment
 from courses.signals import course_completed
 from courses.tests.factories import lessons_of, make_course
 from lms.tests.factories import learner as make_learner
@@ -281,6 +281,10 @@ def test_the_examiners_queue_can_group_assessments_by_course(catalog, framework)
     groups = courses_of_assessments()
     assert groups == {first.pk: (str(course.pk), course.title), final.pk: (str(course.pk), course.title)}
     assert loose.pk not in groups
+    also = make_course(catalog, modules=1, quizzes={1: first})
+    assert courses_using_assessment(first.pk) == {course.pk, also.pk}
+    assert courses_using_assessment(final.pk) == {course.pk}
+    assert courses_of_assessments()[first.pk] == (str(course.pk), course.title)  # the first course in the tree
     grouping = next(g for g in assessment_groupings() if g.function is courses_of_assessments)
     assert str(grouping.label) in {"Course", "Khóa học"}
     assert grouping.groups()[final.pk] == (str(course.pk), course.title)
