@@ -17,7 +17,13 @@ def allowed(client, url) -> bool:
 
 
 def test_roles_exist_with_their_permissions():
-    codenames = {group.name: set(group.permissions.values_list("codename", flat=True)) for group in Group.objects.all()}
+    # each feature app tests the grants of its own migrations (assessments: assessments/tests/test_permissions.py)
+    codenames = {
+        group.name: set(
+            group.permissions.exclude(content_type__app_label="hocvuso_assessments").values_list("codename", flat=True)
+        )
+        for group in Group.objects.all()
+    }
     assert codenames[Role.LEARNER] == set()
     assert codenames[Role.MENTOR] == set()
     assert codenames[Role.EDITOR] == {
