@@ -29,7 +29,7 @@ from wagtail.permission_policies.base import BasePermissionPolicy
 
 from .. import queue, services
 from ..errors import AttemptError
-from ..models import Assessment, AttemptItem, Confirmation, Grade, ReviewEvent
+from ..models import Assessment, AttemptItem, AttemptStatus, Confirmation, Grade, ReviewEvent
 from .review_forms import (
     ConfirmationFilterSet,
     ConfirmForm,
@@ -261,8 +261,8 @@ class GradeView(PermissionCheckedMixin, WagtailAdminTemplateMixin, TemplateView)
     @cached_property
     def row(self) -> AttemptItem:
         row = queue.answer_for_grading(self.kwargs["pk"])
-        if row is None:
-            raise Http404
+        if row is None or row.attempt.status == AttemptStatus.IN_PROGRESS:
+            raise Http404  # a draft is the learner's until they hand it in
         return row
 
     def get_form(self, data=None):

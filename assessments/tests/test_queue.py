@@ -48,8 +48,10 @@ def test_only_open_answers_waiting_for_an_examiner_are_in_the_queue():
     in_progress = services.start_attempt(user=person("Phạm Thị Mai"), assessment=assessment)
     assert queue.waiting_answers().filter(pk=empty.pk).count() == 0
     assert [row.pk for row in queue.waiting_answers()] == [waiting.pk]
-    assert AttemptItem.objects.filter(attempt=in_progress).exists()
-    page = signed_in(examiner()).get(QUEUE).content.decode()
+    draft = AttemptItem.objects.get(attempt=in_progress)
+    client = signed_in(examiner())
+    assert client.get(f"{QUEUE}{draft.pk}/").status_code == 404  # a draft is not the examiners' to read
+    page = client.get(QUEUE).content.decode()
     assert "Trần Thị Hoa" in page and "Bài viết về an toàn mạng" in page and "Lê Văn Tám" not in page
 
 
