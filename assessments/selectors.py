@@ -160,7 +160,7 @@ def _rows(attempt: Attempt) -> list[AttemptItem]:
     # one query: the answers with their question and the version this attempt drew
     return list(
         AttemptItem.objects.filter(attempt=attempt)
-        .select_related("item", "version", "version__stem_image")
+        .select_related("item", "version", "version__stem_image", "version__stem_audio")
         .prefetch_related("files")
         .order_by("position")
     )
@@ -216,7 +216,7 @@ def _placement_page(attempt: Attempt) -> AttemptPage:
 
 
 def _rows_by_pk(pk: int) -> AttemptItem:
-    return AttemptItem.objects.select_related("item", "version", "version__stem_image").get(pk=pk)
+    return AttemptItem.objects.select_related("item", "version", "version__stem_image", "version__stem_audio").get(pk=pk)
 
 
 def placement_progress(attempt: Attempt, position: int | None) -> dict:
@@ -297,7 +297,7 @@ def result(attempt: Attempt, *, now: datetime | None = None) -> Result:
     allowed = review_allowed(assessment, now)
     rows = list(
         AttemptItem.objects.filter(attempt=attempt)
-        .select_related("item", "version", "scored_with", "version__stem_image")
+        .select_related("item", "version", "scored_with", "version__stem_image", "version__stem_audio")
         .order_by("position")
     )
     awaiting = attempt.status == AttemptStatus.AWAITING_GRADING

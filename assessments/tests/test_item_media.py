@@ -84,3 +84,29 @@ def test_the_editor_attaches_a_picture_to_an_option(client):
     options[0]["image_alt"] = ""
     refused = client.post(add, item_post(category(), title="Lần hai", lists={"options": options}))
     assert refused.status_code == 400 and Item.objects.count() == 1  # the form again, with the reason
+
+
+def test_a_question_with_a_sound_plays_it_on_the_attempt_page_in_the_same_queries(client, django_assert_num_queries):
+    from django.core.files.base import ContentFile
+    from django.urls import reverse
+    from filer.models import File
+
+    from assessments import services
+    from assessments.tests.factories import make_assessment, make_item
+    from lms.tests.factories import learner
+
+    sound = File.objects.create(
+        file=ContentFile(b"ID3" + b"\0" * 64, name="cau-hoi.mp3"), original_filename="cau-hoi.mp3"
+    )
+    items = [make_item() for _ in range(3)]
+    for item in items:
+        item.current_version.stem_audio = sound
+        item.current_version.save()
+    person = learner()
+    attempt = services.start_attempt(user=person, assessment=make_assessment(items=items))
+    client.force_login(person)
+    url = reverse("assessments:attempt", args=[attempt.pk])
+    client.get(url)
+    with django_assert_num_queries(3):
+        page = client.get(url)
+    assert page.content.decode().count("<audio controls") == 3

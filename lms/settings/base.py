@@ -174,6 +174,9 @@ MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(VAR_DIR / "media")))
 # H5P packages, learner uploads and certificate PDFs: never under a public URL, served by a checking view.
 PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")))
+# Private files leave through the web server (X-Accel-Redirect to this internal prefix) once a view has checked
+# the right; empty = streamed by Django (development, tests).
+HOCVUSO_PRIVATE_MEDIA_ACCEL_PREFIX = env_str("HOCVUSO_PRIVATE_MEDIA_ACCEL_PREFIX", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {

@@ -44,5 +44,3 @@ EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
 EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
 EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
 
-# Private files leave through the web server once the view has checked the right (X-Accel-Redirect).
-HOCVUSO_PRIVATE_MEDIA_ACCEL_PREFIX = env_str("HOCVUSO_PRIVATE_MEDIA_ACCEL_PREFIX", "")
