@@ -308,7 +308,7 @@ class Assessment(ClusterableModel):
         PLACEMENT = "placement", _("adaptive placement test")
 
     class FeedbackPolicy(models.TextChoices):
-        IMMEDIATE = "immediate", _("after each answer is saved")
+        # No "after each answer": the key would reach the browser while the attempt is open.
         AFTER_SUBMIT = "after_submit", _("when the attempt is submitted")
         AFTER_CLOSE = "after_close", _("when the assessment closes")
         NEVER = "never", _("never (score only)")

@@ -273,7 +273,7 @@ def review_allowed(assessment: Assessment, now: datetime | None = None) -> bool:
     """Whether a closed attempt's questions, correct answers and feedback may be shown to its learner."""
     now = now or timezone.now()
     policy = assessment.feedback_policy
-    if policy in (Assessment.FeedbackPolicy.IMMEDIATE, Assessment.FeedbackPolicy.AFTER_SUBMIT):
+    if policy == Assessment.FeedbackPolicy.AFTER_SUBMIT:
         return True
     if policy == Assessment.FeedbackPolicy.AFTER_CLOSE:
         return bool(assessment.closes_at and assessment.closes_at <= now)

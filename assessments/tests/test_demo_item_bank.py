@@ -275,7 +275,7 @@ def test_assessment_fields(bank):
         )
         assert isinstance(a["attempts_allowed"], int) and a["attempts_allowed"] >= 0
         assert 0 <= a["pass_mark_percent"] <= 100
-        assert a["feedback_policy"] in {"immediate", "after_submit", "after_close", "never"}
+        assert a["feedback_policy"] in {"after_submit", "after_close", "never"}
         assert a["layout"] in {"one_per_page", "all_on_one"}
         assert isinstance(a["shuffle_items"], bool)
         if a["kind"] == "fixed":

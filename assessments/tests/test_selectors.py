@@ -20,7 +20,6 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("policy", "closes_in", "allowed"),
     [
-        ("immediate", None, True),
         ("after_submit", None, True),
         ("after_close", None, False),  # never closes: never shown
         ("after_close", 60, False),
