@@ -1,13 +1,11 @@
-"""The demo's assessment step (assessments.demo) and the courses' step that attaches its tests (courses.demo):
-the bank loads whole and valid, each demo course gets its module quiz and final test, an essay waits for the
-examiner, and a second run adds nothing."""
+"""The demo's assessment step (assessments.demo): the bank loads whole and valid, an essay waits for the examiner,
+and a second run adds nothing. How the demo courses use its tests: courses/tests/test_demo_course_tests.py."""
 
 import pytest
 from django.core.management import call_command
 from taggit.models import Tag, TaggedItem
 from wagtail.models import Revision
 
-from assessments import services
 from assessments.demo import read_bank
 from assessments.item_types import ITEM_TYPES
 from assessments.models import (
@@ -26,9 +24,6 @@ from assessments.models import (
     RubricCriterion,
     RubricLevel,
 )
-from courses.models import CoursePage, ModulePage
-from lms.models import User
-from lms.tests.factories import learner as make_learner
 
 pytestmark = pytest.mark.django_db
 
@@ -78,30 +73,6 @@ def test_the_bank_loads_whole_and_every_question_is_valid(demo):
     assert essays.exists() and all(item.rubric_id for item in essays)
     placement = Assessment.objects.get(kind=Assessment.Kind.PLACEMENT)
     assert placement.framework.code == "TT02-2025"
-
-
-def test_each_demo_course_has_its_module_quiz_and_final_test(demo, client):
-    courses = list(CoursePage.objects.live().order_by("path"))
-    assert len(courses) == 3
-    for course in courses:
-        final = course.final_assessment
-        assert final is not None and final.kind == Assessment.Kind.BLUEPRINT, course.title
-        quizzes = [module.quiz for module in ModulePage.objects.child_of(course).live() if module.quiz_id]
-        assert quizzes and all(quiz.kind == Assessment.Kind.FIXED for quiz in quizzes), course.title
-        assert course.components.exists() and course.competence_domains, course.title
-    first = courses[0]
-    module = ModulePage.objects.child_of(first).get(title="Nhận biết lừa đảo và giữ bí mật")
-    assert module.quiz.slug == "kiem-tra-chuong-nhan-biet-lua-dao-va-giu-bi-mat"
-    client.force_login(User.objects.get(email=DEMO_LEARNER))
-    page = client.get(first.url).content.decode()
-    assert module.quiz.title in page and first.final_assessment.title in page
-
-
-def test_every_final_test_can_be_drawn_from_the_bank(demo):
-    someone = make_learner()
-    for course in CoursePage.objects.live():
-        attempt = services.start_attempt(user=someone, assessment=course.final_assessment)
-        assert attempt.items.count() == sum(rule.count for rule in course.final_assessment.blueprint_rules.all())
 
 
 def test_an_essay_waits_for_the_examiner(demo):
