@@ -21,7 +21,7 @@ from django.db.models import F, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from lms.api import Role, has_role, profile_for
+from lms.api import profile_for
 
 from . import signals
 from .errors import AttemptError
@@ -457,8 +457,7 @@ def refresh_competence(user_id: int, component_ids: Iterable[int], *, reason: st
 
 def record_observation(*, examiner, user, component, level: int, passed: bool, note: str) -> Evidence:
     """An examiner saw the learner do a practical task in an in-person class: evidence on its own."""
-    if not (examiner.is_superuser or has_role(examiner, Role.EXAMINER)):
-        raise AttemptError("not_allowed")
+    _require(examiner, CONFIRM)
     with transaction.atomic():
         evidence = Evidence.objects.create(
             user=user,
@@ -484,16 +483,23 @@ def record_observation(*, examiner, user, component, level: int, passed: bool, n
 # --- examiners ----------------------------------------------------------------------------------------------------
 
 
-def _require_examiner(user) -> None:
-    if not (user.is_superuser or has_role(user, Role.EXAMINER)):
+GRADE = "hocvuso_assessments.grade_responses"
+CONFIRM = "hocvuso_assessments.confirm_skills"
+
+
+def _require(user, permission: str) -> None:
+    """One check for staff actions: the permission the role's group holds (migration 0002), or a superuser."""
+    if not (user.is_authenticated and user.is_active and user.has_perm(permission)):
         raise AttemptError("not_allowed")
 
 
 def claim(*, attempt_item_id: int, examiner, now=None) -> bool:
     """Take an answer for grading for LEASE; False if another examiner holds it. One conditional UPDATE, so two
     examiners pressing at once never both win."""
-    _require_examiner(examiner)
+    _require(examiner, GRADE)
     now = now or timezone.now()
+    if _awaits_second_marking_by_another(attempt_item_id, examiner):
+        raise AttemptError("same_examiner")
     free = Q(claimed_by__isnull=True) | Q(claim_expires_at__lt=now) | Q(claimed_by=examiner)
     won = (
         AttemptItem.objects.filter(free, pk=attempt_item_id, needs_review=True, reviewed_at__isnull=True)
@@ -501,16 +507,32 @@ def claim(*, attempt_item_id: int, examiner, now=None) -> bool:
         .update(claimed_by=examiner, claim_expires_at=now + LEASE)
     )
     if won:
-        ReviewEvent.objects.create(action=ReviewEvent.Action.CLAIMED, actor=examiner, attempt_item_id=attempt_item_id)
+        ReviewEvent.objects.create(
+            action=ReviewEvent.Action.CLAIMED, actor=examiner, attempt_item_id=attempt_item_id, at=now
+        )
     return bool(won)
 
 
-def release(*, attempt_item_id: int, examiner) -> None:
+def _awaits_second_marking_by_another(attempt_item_id: int, examiner) -> bool:
+    grades = list(
+        Grade.objects.filter(
+            attempt_item_id=attempt_item_id, attempt_item__attempt__assessment__second_marking=True
+        ).values_list("examiner_id", flat=True)
+    )
+    return len(grades) == 1 and grades[0] == examiner.pk
+
+
+def release(*, attempt_item_id: int, examiner, now=None) -> None:
     updated = AttemptItem.objects.filter(pk=attempt_item_id, claimed_by=examiner).update(
         claimed_by=None, claim_expires_at=None
     )
     if updated:
-        ReviewEvent.objects.create(action=ReviewEvent.Action.RELEASED, actor=examiner, attempt_item_id=attempt_item_id)
+        ReviewEvent.objects.create(
+            action=ReviewEvent.Action.RELEASED,
+            actor=examiner,
+            attempt_item_id=attempt_item_id,
+            at=now or timezone.now(),
+        )
 
 
 @dataclass(frozen=True)
@@ -552,7 +574,7 @@ def grade_response(
 ) -> AttemptItem:
     """An examiner's mark for an open or practical answer. With a rubric, the credit comes from its levels.
     With second marking, two examiners mark; far-apart marks wait for an agreed mark."""
-    _require_examiner(examiner)
+    _require(examiner, GRADE)
     now = now or timezone.now()
     with transaction.atomic():
         row = (
@@ -577,11 +599,15 @@ def grade_response(
             raise AttemptError("bad_grade")
         grades = list(row.grades.all())
         double = row.attempt.assessment.second_marking
-        marking = Grade.Marking.FIRST
-        if double and grades:
-            if any(grade.examiner_id == examiner.pk for grade in grades) and len(grades) == 1:
+        if not grades:
+            marking = Grade.Marking.FIRST
+        elif double and len(grades) == 1:
+            if grades[0].examiner_id == examiner.pk:
                 raise AttemptError("same_examiner")
-            marking = Grade.Marking.SECOND if len(grades) == 1 else Grade.Marking.FINAL
+            marking = Grade.Marking.SECOND
+        else:
+            # far-apart markings, or second marking switched off after a first mark: this mark settles it
+            marking = Grade.Marking.FINAL
         Grade.objects.create(
             attempt_item=row,
             examiner=examiner,
@@ -598,6 +624,7 @@ def grade_response(
             actor=examiner,
             attempt_item=row,
             detail={"marking": marking, "credit": str(credit), "rubric": choices, "comment": comment},
+            at=now,
         )
         final = _final_credit(double, grades, marking, credit)
         row.claimed_by = None
@@ -803,7 +830,7 @@ def evaluate_confirmations(user_id: int) -> Confirmation | None:
 
 def confirm_by_examiner(*, examiner, user, observed_task: str, rule: ConfirmationRule | None = None) -> Confirmation:
     """An examiner confirms a learner from a practical task observed in an in-person class."""
-    _require_examiner(examiner)
+    _require(examiner, CONFIRM)
     profile = profile_for(user)
     if profile is None or not profile.target_group:
         raise ValidationError(_("The learner has no target group in their profile."))
@@ -842,8 +869,7 @@ def _announce(confirmation: Confirmation) -> None:
 
 def revoke_confirmation(*, confirmation: Confirmation, by, reason: str, now=None) -> Confirmation:
     """Withdraw a confirmation with a reason (audited); reports and certificates hear of it."""
-    if not (by.is_superuser or has_role(by, Role.EXAMINER) or has_role(by, Role.WARD_ADMIN)):
-        raise AttemptError("not_allowed")
+    _require(by, CONFIRM)
     if not reason.strip():
         raise ValidationError(_("Give the reason for revoking."))
     now = now or timezone.now()
@@ -854,7 +880,11 @@ def revoke_confirmation(*, confirmation: Confirmation, by, reason: str, now=None
         confirmation.refresh_from_db()
         if updated:
             ReviewEvent.objects.create(
-                action=ReviewEvent.Action.REVOKED, actor=by, confirmation=confirmation, detail={"reason": reason}
+                action=ReviewEvent.Action.REVOKED,
+                actor=by,
+                confirmation=confirmation,
+                detail={"reason": reason},
+                at=now,
             )
             pk, user_id = confirmation.pk, confirmation.user_id
             transaction.on_commit(

@@ -37,6 +37,7 @@ from lms.roles import Role
 from lms.tests.factories import learner as make_learner
 from lms.tests.factories import staff
 
+LEASE = services.LEASE
 pytestmark = pytest.mark.django_db
 
 
@@ -475,7 +476,7 @@ def test_second_marking_by_another_examiner_averages_close_marks(framework, lear
     services.grade_response(attempt_item_id=row.pk, examiner=first, rubric_choices=rubric_choices(row, (2, 2)))
     row.refresh_from_db()
     assert row.credit is None and row.reviewed_at is None
-    services.claim(attempt_item_id=row.pk, examiner=first)
+    AttemptItem.objects.filter(pk=row.pk).update(claimed_by=first, claim_expires_at=timezone.now() + LEASE)
     with pytest.raises(AttemptError) as error:
         services.grade_response(attempt_item_id=row.pk, examiner=first, rubric_choices=rubric_choices(row))
     assert error.value.code == "same_examiner"
@@ -634,3 +635,49 @@ def test_changing_a_rule_makes_a_new_version_and_old_confirmations_keep_theirs(f
     services.save_rule(rule)
     assert rule.version == 2
     assert Confirmation.objects.get(user=learner).rule_version == 1
+
+
+def test_the_first_marker_cannot_claim_the_second_marking(framework, learner):
+    _attempt, row = essay_attempt(framework, learner, second_marking=True)
+    first = staff(Role.EXAMINER)
+    services.claim(attempt_item_id=row.pk, examiner=first)
+    services.grade_response(attempt_item_id=row.pk, examiner=first, rubric_choices=rubric_choices(row))
+    with pytest.raises(AttemptError) as error:
+        services.claim(attempt_item_id=row.pk, examiner=first)
+    assert error.value.code == "same_examiner"
+    row.refresh_from_db()
+    assert row.claimed_by is None  # free for the real second examiner
+
+
+def test_switching_second_marking_off_after_a_first_mark_lets_the_next_mark_settle_it(framework, learner):
+    attempt, row = essay_attempt(framework, learner, second_marking=True)
+    first, other = staff(Role.EXAMINER), staff(Role.EXAMINER)
+    services.claim(attempt_item_id=row.pk, examiner=first)
+    services.grade_response(attempt_item_id=row.pk, examiner=first, rubric_choices=rubric_choices(row, (2, 2)))
+    type(attempt.assessment).objects.filter(pk=attempt.assessment_id).update(second_marking=False)
+    services.claim(attempt_item_id=row.pk, examiner=other)
+    services.grade_response(attempt_item_id=row.pk, examiner=other, rubric_choices=rubric_choices(row, (1, 1)))
+    row.refresh_from_db()
+    assert row.credit == Decimal("0.5000")
+    assert list(row.grades.values_list("marking", flat=True)) == ["first", "final"]
+
+
+def test_audit_times_follow_the_servers_clock(framework, learner, clock):
+    _attempt, row = essay_attempt(framework, learner)
+    clock.advance(days=3)
+    examiner = staff(Role.EXAMINER)
+    services.claim(attempt_item_id=row.pk, examiner=examiner)
+    assert ReviewEvent.objects.get(action="claimed").at == clock.now
+
+
+def test_an_examiner_without_the_permission_cannot_grade(framework, learner):
+    from django.contrib.auth.models import Group
+
+    _attempt, row = essay_attempt(framework, learner)
+    examiner = staff(Role.EXAMINER)
+    Group.objects.get(name=Role.EXAMINER).permissions.remove(
+        *Group.objects.get(name=Role.EXAMINER).permissions.filter(codename="grade_responses")
+    )
+    with pytest.raises(AttemptError) as error:
+        services.claim(attempt_item_id=row.pk, examiner=examiner)
+    assert error.value.code == "not_allowed"
