@@ -253,8 +253,9 @@ def _getlist(data, key: str) -> list[str]:
 
 
 def _parse_answers(attempt: Attempt, data: Mapping, files: Mapping | None) -> dict[int, tuple[AttemptItem, dict]]:
-    """Read the answers to the questions the page showed (`shown`), refusing anything not in the attempt."""
-    rows = {row.position: row for row in attempt.items.select_related("version", "item")}
+    """Read the answers to the questions the page showed (`shown`), refusing anything not in the attempt. The
+    attempt keeps the questions read, as `attempt.loaded_rows`, for the closing that may follow."""
+    rows = {row.position: row for row in attempt.items.select_related(*ROW_RELATIONS)}
     named = {int(match.group(1)) for key in data if (match := FIELD.match(key))}
     if files:
         named |= {int(match.group(1)) for key in files if (match := FIELD.match(key))}
@@ -264,6 +265,7 @@ def _parse_answers(attempt: Attempt, data: Mapping, files: Mapping | None) -> di
         raise AttemptError("unknown_item") from None
     if not (named | shown) <= rows.keys():
         raise AttemptError("unknown_item")
+    attempt.loaded_rows = sorted(rows.values(), key=lambda row: row.position)
     parsed = {}
     for position in sorted(shown | named):
         row = rows[position]
@@ -308,30 +310,39 @@ def submit_attempt(*, attempt_id: int, user, sequence, data: Mapping, files=None
     with transaction.atomic():
         attempt = _locked_open_attempt(attempt_id, user, sequence, now)
         _store(attempt, _parse_answers(attempt, data, files), now)
-        close_attempt(attempt, closed_by=Attempt.ClosedBy.LEARNER, now=now)
+        close_attempt(attempt, closed_by=Attempt.ClosedBy.LEARNER, now=now, rows=attempt.loaded_rows)
     return attempt
 
 
-def close_attempt(attempt: Attempt, *, closed_by: str, now=None) -> Attempt:
-    """Close an open attempt (submitted, or at its deadline with what was saved) and score it."""
+def close_attempt(attempt: Attempt, *, closed_by: str, now=None, rows: list[AttemptItem] | None = None) -> Attempt:
+    """Close an open attempt (submitted, or at its deadline with what was saved) and score it. `rows`: the
+    attempt's questions when the caller has just read them (with their items and versions)."""
     now = now or timezone.now()
-    with transaction.atomic():
+    # savepoint=False: inside a submit this is part of its transaction; alone, it is a transaction of its own
+    with transaction.atomic(savepoint=False):
         updated = Attempt.objects.filter(pk=attempt.pk, status=AttemptStatus.IN_PROGRESS).update(
             status=AttemptStatus.SUBMITTED,
             submitted_at=now,
             closed_by=closed_by,
             sequence=F("sequence") + 1,
         )
-        attempt.refresh_from_db()
         if not updated:
+            attempt.refresh_from_db()
             return attempt
-        rows = list(attempt.items.select_related("scored_with", "item__component__framework"))
+        attempt.status, attempt.submitted_at, attempt.closed_by = AttemptStatus.SUBMITTED, now, closed_by
+        attempt.sequence += 1
+        if rows is None:
+            rows = list(attempt.items.select_related(*ROW_RELATIONS))
         for row in rows:
             _score_row(row)
         AttemptItem.objects.bulk_update(rows, ["credit", "score", "needs_review", "feedback"])
-        _record_evidence(attempt, [row for row in rows if row.credit is not None])
+        _record_evidence(attempt, [row for row in rows if row.credit is not None], fresh=True)
         _finish_if_graded(attempt, rows, now)
     return attempt
+
+
+# What scoring and evidence read of each question of an attempt.
+ROW_RELATIONS = ("version", "scored_with", "item__component__framework")
 
 
 def _score_row(row: AttemptItem) -> None:
@@ -361,8 +372,12 @@ def _finish_if_graded(attempt: Attempt, rows: list[AttemptItem], now: datetime) 
     attempt.percent = _q(score * 100 / max_score, "0.01") if max_score else Decimal("0.00")
     attempt.passed = attempt.percent >= attempt.assessment.pass_mark
     attempt.save(update_fields=["status", "graded_at", "score", "max_score", "percent", "passed"])
-    attempt_id, user_id = attempt.pk, attempt.user_id
-    transaction.on_commit(lambda: signals.attempt_graded.send(sender=Attempt, attempt_id=attempt_id, user_id=user_id))
+    attempt_id, user_id, assessment_id = attempt.pk, attempt.user_id, attempt.assessment_id
+    transaction.on_commit(
+        lambda: signals.attempt_graded.send(
+            sender=Attempt, attempt_id=attempt_id, user_id=user_id, assessment_id=assessment_id
+        )
+    )
     evaluate_confirmations_later(user_id)
 
 
@@ -387,25 +402,40 @@ def _framework_version(component) -> str:
     return f"{framework.code} {framework.version}"
 
 
-def _record_evidence(attempt: Attempt, rows: list[AttemptItem]) -> None:
-    touched = set()
-    for row in rows:
-        item = row.item
-        if item.component_id is None or item.level is None or row.credit is None:
-            continue
-        Evidence.objects.update_or_create(
-            attempt_item=row,
-            defaults={
-                "user_id": attempt.user_id,
-                "component_id": item.component_id,
-                "level": item.level,
-                "credit": row.credit,
-                "weight": row.weight or ONE,
-                "framework_version": _framework_version(item.component),
-            },
-        )
-        touched.add(item.component_id)
-    if touched:
+def _record_evidence(attempt: Attempt, rows: list[AttemptItem], *, fresh: bool = False) -> None:
+    """Each scored answer on a component becomes (or updates) its evidence, in a few queries whatever the count.
+    `fresh`: the attempt has just closed, so none of its answers has evidence yet."""
+    scored = [row for row in rows if row.item.component_id and row.item.level is not None and row.credit is not None]
+    if not scored:
+        return
+    existing = (
+        {}
+        if fresh
+        else {e.attempt_item_id: e for e in Evidence.objects.filter(attempt_item__in=[row.pk for row in scored])}
+    )
+    fields = ["user_id", "component_id", "level", "credit", "weight", "framework_version"]
+    new, changed = [], []
+    for row in scored:
+        values = {
+            "user_id": attempt.user_id,
+            "component_id": row.item.component_id,
+            "level": row.item.level,
+            "credit": row.credit,
+            "weight": row.weight or ONE,
+            "framework_version": _framework_version(row.item.component),
+        }
+        evidence = existing.get(row.pk)
+        if evidence is None:
+            new.append(Evidence(attempt_item=row, **values))
+        elif any(getattr(evidence, name) != value for name, value in values.items()):
+            for name, value in values.items():
+                setattr(evidence, name, value)
+            changed.append(evidence)
+    Evidence.objects.bulk_create(new)
+    if changed:
+        Evidence.objects.bulk_update(changed, [name.removesuffix("_id") for name in fields])
+    if new or changed:
+        touched = {evidence.component_id for evidence in [*new, *changed]}
         refresh_competence(attempt.user_id, touched, reason=f"attempt:{attempt.pk}")
 
 
@@ -439,19 +469,33 @@ def refresh_competence(user_id: int, component_ids: Iterable[int], *, reason: st
         )
     )
     now = timezone.now()
-    levels = {}
+    levels, reached, changes = {}, [], []
     for component_id, evidence in by_component.items():
         level = reached_level(evidence)
         levels[component_id] = level
         before = current.get(component_id, 0)
         if level == before:
             continue
-        CompetenceLevel.objects.update_or_create(
-            user_id=user_id, component_id=component_id, defaults={"level": level, "updated_at": now}
+        reached.append(CompetenceLevel(user_id=user_id, component_id=component_id, level=level, updated_at=now))
+        changes.append(
+            CompetenceChange(
+                user_id=user_id,
+                component_id=component_id,
+                from_level=before,
+                to_level=level,
+                reason=reason[:255],
+                at=now,
+            )
         )
-        CompetenceChange.objects.create(
-            user_id=user_id, component_id=component_id, from_level=before, to_level=level, reason=reason[:255], at=now
+    if reached:
+        # an upsert: two closings at once for the same learner still leave one row per component
+        CompetenceLevel.objects.bulk_create(
+            reached,
+            update_conflicts=True,
+            unique_fields=["user", "component"],
+            update_fields=["level", "updated_at"],
         )
+        CompetenceChange.objects.bulk_create(changes)
     return levels
 
 
@@ -797,15 +841,19 @@ def rule_met(rule: ConfirmationRule, user_id: int) -> list[dict] | None:
 
 def evaluate_confirmations(user_id: int) -> Confirmation | None:
     """Confirm the learner automatically when an active rule of their target group is met."""
-    user = get_user_model().objects.filter(pk=user_id).first()
+    user = get_user_model().objects.select_related("learner_profile").filter(pk=user_id).first()
     profile = profile_for(user) if user else None
     if profile is None or not profile.target_group:
         return None
+    rules = list(
+        ConfirmationRule.objects.filter(target_group=profile.target_group, active=True, automatic=True).select_related(
+            "framework", "assessment"
+        )
+    )
+    if not rules:
+        return None
     if Confirmation.objects.filter(user_id=user_id, target_group=profile.target_group, revoked_at=None).exists():
         return None
-    rules = ConfirmationRule.objects.filter(
-        target_group=profile.target_group, active=True, automatic=True
-    ).select_related("framework", "assessment")
     for rule in rules:
         evidence = rule_met(rule, user_id)
         if evidence is None:

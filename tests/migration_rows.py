@@ -32,10 +32,20 @@ def restore_migration_rows() -> None:
     # permissions: put the values back.
     roles = importlib.import_module("lms.migrations.0002_roles")
     workflow = importlib.import_module("cms.migrations.0003_ward_approval_workflow")
+    grants = [
+        importlib.import_module(name)
+        for name in (
+            "courses.migrations.0002_enrolment_permission",
+            "assessments.migrations.0002_role_permissions",
+            "assessments.migrations.0004_editors_map_components",
+        )
+    ]
     saved = {config.label: config.models_module for config in apps.get_app_configs()}
     try:
         roles.create_roles(apps, None)
         workflow.create_workflow(apps, None)
+        for migration in grants:
+            migration.grant(apps, None)
     finally:
         for config in apps.get_app_configs():
             config.models_module = saved[config.label]

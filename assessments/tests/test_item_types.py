@@ -9,6 +9,7 @@ import pytest
 from django.core.exceptions import ValidationError
 from django.http import QueryDict
 from django.template.loader import render_to_string
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,6 +21,14 @@ from assessments.item_types import (
     answer_matches,
     parse_number,
 )
+
+
+@pytest.fixture(autouse=True)
+def _english():
+    # the assertions read the English source messages; the Vietnamese catalogue is checked elsewhere
+    with translation.override("en"):
+        yield
+
 
 P = "q7-"
 SECRET = "zz-secret-key"  # a key that must never reach the browser
