@@ -216,7 +216,9 @@ def _placement_page(attempt: Attempt) -> AttemptPage:
 
 
 def _rows_by_pk(pk: int) -> AttemptItem:
-    return AttemptItem.objects.select_related("item", "version", "version__stem_image", "version__stem_audio").get(pk=pk)
+    return AttemptItem.objects.select_related("item", "version", "version__stem_image", "version__stem_audio").get(
+        pk=pk
+    )
 
 
 def placement_progress(attempt: Attempt, position: int | None) -> dict:
