@@ -2,8 +2,9 @@
 their answers twice and submits, against gunicorn on PostgreSQL and Redis. Prints the latency of each step and of
 all requests (p50, p95, max), requests per second and errors, with the target (p95 under 150 ms, no error).
 
-    .venv/bin/python benchmarks/quiz_load.py                       # 200 learners, 50 at a time, PostgreSQL + Redis
-    .venv/bin/python benchmarks/quiz_load.py --learners 400 --concurrency 100 --workers 5
+    .venv/bin/python benchmarks/quiz_load.py       # 200 learners arriving over 20 s, 3 s between their requests
+    .venv/bin/python benchmarks/quiz_load.py --think 0 --ramp 0 --concurrency 50   # back to back: the ceiling
+    .venv/bin/python benchmarks/quiz_load.py --learners 400 --workers 5
     .venv/bin/python benchmarks/quiz_load.py --quiz kiem-tra-chuong-nhan-biet-lua-dao-va-giu-bi-mat
     .venv/bin/python benchmarks/quiz_load.py --sqlite              # no PostgreSQL or Redis needed
 
@@ -241,8 +242,14 @@ class Timings:
 class Learner:
     """One simulated learner with a browser's cookies: every request on its own connection, as run.py does."""
 
-    def __init__(self, port: int, cookies: dict[str, str], timings: Timings, rng: random.Random):
+    def __init__(self, port: int, cookies: dict[str, str], timings: Timings, rng: random.Random, think: float = 0.0):
         self.port, self.cookies, self.timings, self.rng = port, dict(cookies), timings, rng
+        self.think = think
+
+    def pause(self) -> None:
+        """A person reads and answers between two requests: `think` seconds on average (0 = a machine)."""
+        if self.think:
+            time.sleep(self.rng.uniform(0.5, 1.5) * self.think)
 
     def request(self, step: str, method: str, path: str, form: dict[str, list[str]] | None = None):
         headers = {"Cookie": harness.cookie_header(self.cookies)}
@@ -273,6 +280,7 @@ class Learner:
         status, _headers, page = self.request("intro", "GET", intro)
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         self.expect(status == 200 and token is not None, "intro", status, page)
+        self.pause()
         status, headers, page = self.request(
             "start", "POST", f"{intro}bat-dau/", {"csrfmiddlewaretoken": [token.group(1)]}
         )
@@ -285,11 +293,13 @@ class Learner:
         self.expect("sequence" in form and "csrfmiddlewaretoken" in form, "attempt page", status, "no form")
         attempt_id = attempt_path.rstrip("/").rsplit("/", 1)[-1]
         for _round in range(autosaves):
+            self.pause()
             status, _headers, body = self.request("autosave", "POST", f"/kiem-tra/lam-bai/{attempt_id}/luu/", form)
             self.expect(status == 200 and '"ok": true' in body, "autosave", status, body)
             form["sequence"] = [str(json.loads(body)["sequence"])]
             form.update(answers_from(page, self.rng))  # the learner changes their mind
             form["sequence"] = [str(json.loads(body)["sequence"])]
+        self.pause()
         status, headers, body = self.request("submit", "POST", f"/kiem-tra/lam-bai/{attempt_id}/nop-bai/", form)
         self.expect(status == 302 and "/kiem-tra/ket-qua/" in headers.get("Location", ""), "submit", status, body)
 
@@ -299,7 +309,11 @@ def drive(port: int, cookie_name: str, sessions: list[str], args: argparse.Names
 
     def one(index_session):
         index, session = index_session
-        learner = Learner(port, {cookie_name: session}, timings, random.Random(index))
+        rng = random.Random(index)
+        if args.ramp:
+            # a class does not press "Start" in the same millisecond: arrivals spread over the ramp
+            time.sleep(args.ramp * index / max(len(sessions), 1) + rng.uniform(0, args.ramp / max(len(sessions), 1)))
+        learner = Learner(port, {cookie_name: session}, timings, rng, think=args.think)
         try:
             learner.take(args.quiz, args.autosaves)
         except (BenchmarkError, OSError, ValueError, KeyError) as error:
@@ -322,7 +336,9 @@ def percentile(values: list[float], share: float) -> float:
 def print_report(site, args, timings: Timings, elapsed: float, learners: dict, queries: dict | None) -> bool:
     context = harness.run_context(site, args)
     context["load"] = (
-        f"{args.learners} learners, {args.concurrency} at a time, each: intro, start, attempt page, "
+        f"{args.learners} learners arriving over {args.ramp:g} s, {args.concurrency} at a time, "
+        f"{args.think:g} s between requests on average, "
+        "each: intro, start, attempt page, "
         f"{args.autosaves} autosaves, submit"
     )
     context["quiz"] = f"{learners['assessment']} ({learners['items']} questions; course: {learners['course']})"
@@ -366,7 +382,20 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     # fifty learners at a time wait on each other's writes, not on the CPU alone
     parser.set_defaults(workers=2 * (os.cpu_count() or 1) + 1, postgres=DEFAULT_POSTGRES, redis=DEFAULT_REDIS)
     parser.add_argument("--learners", type=int, default=200, help="simulated learners (default 200)")
-    parser.add_argument("--concurrency", type=int, default=50, help="learners at a time (default 50)")
+    parser.add_argument("--concurrency", type=int, default=200, help="learners at a time (default 200: all)")
+    parser.add_argument(
+        "--think",
+        type=float,
+        default=3.0,
+        help="seconds a learner spends between two requests, on average (default 3: a very fast learner; "
+        "0 = back-to-back requests, which measures the server's ceiling rather than a class)",
+    )
+    parser.add_argument(
+        "--ramp",
+        type=float,
+        default=20.0,
+        help="seconds over which the learners arrive (default 20: a class told to start now; 0 = all at once)",
+    )
     parser.add_argument("--autosaves", type=int, default=2, help="autosaves per learner (default 2)")
     parser.add_argument("--quiz", default=DEFAULT_QUIZ, help=f"the assessment's address (default {DEFAULT_QUIZ})")
     parser.add_argument("--no-queries", action="store_true", help="do not count the queries of each step")
