@@ -342,7 +342,9 @@ class Assessment(ClusterableModel):
     )
     # Placement tests: stop when the standard error is below the target or after the maximum.
     placement_se_target = models.FloatField(_("target standard error"), default=0.4)
-    placement_max_items = models.PositiveIntegerField(_("most questions per domain"), default=8)
+    # 6 domains x 5 = 30 questions at most: about 15 minutes for a slow reader; with calibrated (2PL) questions the
+    # standard error usually ends a domain sooner (benchmarks/cat_simulation.py)
+    placement_max_items = models.PositiveIntegerField(_("most questions per domain"), default=5)
     placement_min_items = models.PositiveIntegerField(_("fewest questions per domain"), default=3)
     published = models.BooleanField(_("open to learners"), default=True)
     created_at = models.DateTimeField(default=timezone.now, editable=False)
