@@ -92,33 +92,55 @@ def _refuse_dropped(term):
     raise UnsignableDocument(f"Term not defined by any context: {term!r}")
 
 
-def _check_types(node):
-    """Expanded JSON-LD: every @type must be an absolute IRI (an undefined type would be a relative one)."""
+def _check_iris(node):
+    """Expanded JSON-LD: every @type and @id must be an absolute IRI (or a blank node). An undefined type, or an
+    id that is a relative reference, would otherwise be dropped or resolved against a made-up base."""
     if isinstance(node, list):
         for item in node:
-            _check_types(item)
+            _check_iris(item)
     elif isinstance(node, dict):
+        if "@value" in node:
+            return
         for key, value in node.items():
-            if key == "@type" and "@value" not in node:
+            if key in ("@type", "@id"):
                 for item in value if isinstance(value, list) else [value]:
                     if not isinstance(item, str) or ":" not in item:
-                        raise UnsignableDocument(f"Type not defined by any context: {item!r}")
-            elif key != "@value":
-                _check_types(value)
+                        what = "Type not defined by any context" if key == "@type" else "Not an absolute IRI"
+                        raise UnsignableDocument(f"{what}: {item!r}")
+            else:
+                _check_iris(value)
 
 
 def canonicalize(document: dict) -> str:
     """RDFC-1.0 (URDNA2015) N-Quads of a JSON-LD document, contexts from the local copies only.
 
-    Strict: a property or type that no context defines raises UnsignableDocument (pyld would drop it silently,
-    while strict verifiers refuse the document); a context not among the local copies raises UnknownContext.
+    Strict: a property or type that no context defines, or a relative IRI, raises UnsignableDocument (pyld would
+    drop or resolve it silently, while strict verifiers refuse the document); a context not among the local
+    copies raises UnknownContext.
     """
-    options = {"documentLoader": load_document, "processingMode": "json-ld-1.1"}
+    # base None: pyld would otherwise resolve relative references against its own http://example.org/base/
+    options = {"documentLoader": load_document, "processingMode": "json-ld-1.1", "base": None}
     processor = jsonld.JsonLdProcessor(on_property_dropped=_refuse_dropped)
-    expanded = processor.expand(document, dict(options))
-    _check_types(expanded)
-    # pyld's default is the older URGNA2012 (CREDENTIALS.md item 3)
-    return processor.normalize(expanded, {**options, "algorithm": "URDNA2015", "format": "application/n-quads"})
+    try:
+        expanded = processor.expand(document, dict(options))
+        _check_iris(expanded)
+        # pyld's default is the older URGNA2012 (CREDENTIALS.md item 3)
+        return processor.normalize(expanded, {**options, "algorithm": "URDNA2015", "format": "application/n-quads"})
+    except jsonld.JsonLdError as error:
+        # pyld wraps what the loader or the handler raised; give the caller the real reason
+        cause = _root_cause(error)
+        if cause is not error:
+            raise cause from error
+        raise
+
+
+def _root_cause(error: BaseException) -> BaseException:
+    cause: BaseException | None = error
+    while cause is not None:
+        if isinstance(cause, UnknownContext | UnsignableDocument):
+            return cause
+        cause = cause.__cause__ or cause.__context__
+    return error
 
 
 def _sha256(text: str) -> bytes:
@@ -179,13 +201,11 @@ def _controller(verification_method: str) -> str:
 
 
 def _reason_from(error: BaseException) -> str:
-    cause: BaseException | None = error
-    while cause is not None:
-        if isinstance(cause, UnknownContext):
-            return f"unknown context: {cause.url}"
-        if isinstance(cause, UnsignableDocument):
-            return f"not canonicalizable: {cause}"
-        cause = cause.__cause__ or cause.__context__
+    cause = _root_cause(error)
+    if isinstance(cause, UnknownContext):
+        return f"unknown context: {cause.url}"
+    if isinstance(cause, UnsignableDocument):
+        return f"not canonicalizable: {cause}"
     return f"not valid JSON-LD: {getattr(error, 'args', [error])[0]}"
 
 

@@ -7,6 +7,7 @@
 //   {"op": "sign", "credential": {...}, "key": {id, controller, publicKeyMultibase, secretKeyMultibase},
 //    "didDocuments": [{...}]}
 //     -> {"credential": {... with proof}, "error": str|null}
+//   {"op": "contexts"} -> {"contexts": {"<url>": {...}}, "error": null}
 // The document loader is offline: the contexts come from the npm packages (not from hocvuso's copies, so a copy
 // that drifted would show here), DID documents and status list credentials only from the request.
 import {createInterface} from 'node:readline';
@@ -98,7 +99,12 @@ async function sign({credential, key, didDocuments}) {
   return {credential: signed, error: null};
 }
 
-const OPS = {verify, sign};
+// the contexts as the packages give them, so the tests can check hocvuso's local copies against them
+async function contexts() {
+  return {contexts: Object.fromEntries(CONTEXTS), error: null};
+}
+
+const OPS = {verify, sign, contexts};
 
 const lines = createInterface({input: process.stdin, crlfDelay: Infinity});
 for await (const line of lines) {
