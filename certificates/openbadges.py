@@ -158,7 +158,13 @@ def verify_credential(
     load_status_list: Callable[[str], dict | None],
     now: datetime | None = None,
 ) -> CredentialCheck:
-    """Proof, dates and revocation of a credential with a Data Integrity proof."""
+    """Proof, dates and revocation of an Open Badge with a Data Integrity proof."""
+    if not (
+        isinstance(credential, dict)
+        and credential.get("@context", [])[:2] == CONTEXT
+        and set(TYPES) <= set(credential.get("type") or [])
+    ):
+        return CredentialCheck(False, "not an Open Badges 3.0 credential", None, None, None)
     proof = signing.verify(credential, resolve_key=resolve_key)
     if not proof.ok:
         return CredentialCheck(False, proof.reason, proof.key_id, None, None)

@@ -111,6 +111,20 @@ def _check_iris(node):
                 _check_iris(value)
 
 
+# RDFC-1.0 can take exponential time on crafted blank-node graphs and pyld has no limit of its own (the JavaScript
+# one does); a credential has a handful of blank nodes, so a document with many is refused before canonicalizing
+MAX_BLANK_NODES = 32
+
+
+def _count_blank_nodes(node) -> int:
+    if isinstance(node, list):
+        return sum(_count_blank_nodes(item) for item in node)
+    if not isinstance(node, dict) or "@value" in node:
+        return 0
+    own = 0 if "@list" in node or "@set" in node or not str(node.get("@id", "_:")).startswith("_:") else 1
+    return own + sum(_count_blank_nodes(value) for key, value in node.items() if key != "@id")
+
+
 def canonicalize(document: dict) -> str:
     """RDFC-1.0 (URDNA2015) N-Quads of a JSON-LD document, contexts from the local copies only.
 
@@ -124,6 +138,8 @@ def canonicalize(document: dict) -> str:
     try:
         expanded = processor.expand(document, dict(options))
         _check_iris(expanded)
+        if _count_blank_nodes(expanded) > MAX_BLANK_NODES:
+            raise UnsignableDocument(f"More than {MAX_BLANK_NODES} blank nodes")
         # pyld's default is the older URGNA2012 (CREDENTIALS.md item 3)
         return processor.normalize(expanded, {**options, "algorithm": "URDNA2015", "format": "application/n-quads"})
     except jsonld.JsonLdError as error:

@@ -147,3 +147,11 @@ def test_without_status_entry(issuer_key):
     signed = signing.sign(sample_credential(status_list_url=None, status_list_index=None), key=issuer_key)
     check = openbadges.verify_credential(signed, resolve_key=resolver(), load_status_list={}.get, now=NOW)
     assert check.valid and check.status_ok is None and check.revoked is False
+
+
+def test_only_open_badges_are_checked_as_such(issuer_key):
+    listed = _lists(issuer_key)[STATUS_URL]
+    assert signing.verify(listed, resolve_key=resolver()).ok
+    check = openbadges.verify_credential(listed, resolve_key=resolver(), load_status_list={}.get)
+    assert (check.verified, check.reason) == (False, "not an Open Badges 3.0 credential")
+    assert not openbadges.verify_credential("x", resolve_key=resolver(), load_status_list={}.get).valid

@@ -293,3 +293,12 @@ def test_a_jwt_signed_with_a_retired_key_still_verifies(key_dir):
     token = signing.to_jwt(sample_credential(), key=keys.current_key())
     keys.rotate()
     assert signing.verify_jwt(token, resolve_key=resolver()).ok
+
+
+def test_a_document_with_very_many_blank_nodes_is_refused(signed):
+    """Defence against canonicalization "poison" graphs (RDFC-1.0 is exponential on some; pyld has no cap)."""
+    signed["credentialSubject"]["achievement"]["alignment"] = [
+        {"type": ["Alignment"], "targetName": f"n{i}", "targetUrl": "https://example.vn/"} for i in range(40)
+    ]
+    result = signing.verify(signed, resolve_key=resolver())
+    assert (result.ok, result.reason) == (False, "not canonicalizable: More than 32 blank nodes")
