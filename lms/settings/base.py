@@ -177,6 +177,10 @@ PRIVATE_MEDIA_ROOT = Path(env_str("PRIVATE_MEDIA_ROOT", str(VAR_DIR / "private")
 # Private files leave through the web server (X-Accel-Redirect to this internal prefix) once a view has checked
 # the right; empty = streamed by Django (development, tests).
 HOCVUSO_PRIVATE_MEDIA_ACCEL_PREFIX = env_str("HOCVUSO_PRIVATE_MEDIA_ACCEL_PREFIX", "")
+# Certificate issuer keys (Ed25519) live in files here: never in the database or the repository.
+HOCVUSO_ISSUER_KEY_DIR = Path(env_str("HOCVUSO_ISSUER_KEY_DIR", str(VAR_DIR / "keys")))
+# The host of the issuer's did:web and of the verification links printed on certificates (empty: the request's).
+HOCVUSO_SITE_HOST = env_str("HOCVUSO_SITE_HOST", "")
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "private": {
