@@ -7,3 +7,7 @@ class CertificatesConfig(AppConfig):
     label = "hocvuso_certificates"
     verbose_name = _("Certificates")
     default_auto_field = "django.db.models.BigAutoField"
+
+    def ready(self):
+        # registers the holder's part of the personal-data download, and what erasure keeps
+        from . import privacy  # noqa: F401
