@@ -18,6 +18,7 @@ urlpatterns = [
     path("hoc-lieu/", include("media.urls")),
     path("", include("courses.urls")),
     path("", include("assessments.urls")),
+    path("", include("certificates.urls")),
     path("quan-tri/", include(wagtailadmin_urls)),
     path("django-admin/", admin.site.urls),
     path("tai-lieu/", include(wagtaildocs_urls)),
