@@ -9,5 +9,7 @@ class CertificatesConfig(AppConfig):
     default_auto_field = "django.db.models.BigAutoField"
 
     def ready(self):
-        # registers the holder's part of the personal-data download, and what erasure keeps
-        from . import privacy  # noqa: F401
+        # privacy registers the holder's part of the personal-data download, and what erasure keeps
+        from . import privacy, signals  # noqa: F401
+
+        signals.connect()
