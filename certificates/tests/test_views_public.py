@@ -26,7 +26,9 @@ def public_vietnamese():
     already there are left as they are)."""
     catalogue = trans_real.translation("vi")._catalog
     added = []
-    for entry in polib.pofile(str(ADDITIONS)):
+    # var/ is not in the repository: in a fresh checkout the strings are expected in the catalogue itself
+    entries = polib.pofile(str(ADDITIONS)) if ADDITIONS.is_file() else []
+    for entry in entries:
         key = f"{entry.msgctxt}\x04{entry.msgid}" if entry.msgctxt else entry.msgid
         if entry.msgstr and key not in catalogue:
             catalogue[key] = entry.msgstr
