@@ -246,7 +246,11 @@ def _take_status_position() -> tuple[StatusList, int]:
     """A free position in the newest revocation list (its row locked); a new list when it is full."""
     while True:
         current = (
-            StatusList.objects.select_for_update().filter(purpose=StatusList.Purpose.REVOCATION).order_by("-pk").first()
+            StatusList.objects.select_for_update()
+            .filter(purpose=StatusList.Purpose.REVOCATION)
+            .only("pk", "size", "allocated")  # not the 16 KB of bits nor the signed list
+            .order_by("-pk")
+            .first()
         )
         if current is not None and current.full and StatusList.objects.filter(pk__gt=current.pk).exists():
             continue  # another transaction started a newer list while we waited for this one
@@ -318,12 +322,15 @@ def sign(credential: IssuedCredential) -> IssuedCredential:
     key = keys.current_key()
     signed = signing.sign(document, key=key)
     token = signing.to_jwt(document, key=key)
+    signed_at = timezone.now()
     stored = IssuedCredential.objects.filter(pk=credential.pk, signed_at=None).update(
-        credential_json=signed, jwt=token, signed_at=timezone.now()
+        credential_json=signed, jwt=token, signed_at=signed_at
     )
-    if not stored:
+    if stored:
+        credential.credential_json, credential.jwt, credential.signed_at = signed, token, signed_at
+    else:
         log.info("certificate %s was signed by another worker first", credential.serial)
-    credential.refresh_from_db(fields=["credential_json", "jwt", "signed_at"])
+        credential.refresh_from_db(fields=["credential_json", "jwt", "signed_at"])
     return credential
 
 

@@ -72,6 +72,19 @@ def test_issuing_twice_returns_the_first_and_uses_no_serial():
     assert CredentialEvent.objects.filter(kind="issued").count() == 2
 
 
+def test_an_issuance_costs_a_constant_number_of_queries(django_assert_num_queries):
+    ach = achievement()
+    services.issue(learner().pk, ach.pk)  # the first one also makes the status list
+    person = learner()
+    # achievement, account with profile; savepoint, counter read and write, list read and write, certificate,
+    # event, release; the signature
+    with django_assert_num_queries(11):
+        services.issue(person.pk, ach.pk)
+    # a repeat takes the same locks and finds the certificate through the constraint; nothing is signed again
+    with django_assert_num_queries(11):
+        services.issue(person.pk, ach.pk)
+
+
 def test_a_name_corrected_later_does_not_change_the_certificate():
     person, ach = learner(), achievement()
     credential = services.issue(person.pk, ach.pk)
