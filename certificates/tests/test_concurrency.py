@@ -214,3 +214,48 @@ def test_the_real_worker_issues_once_when_the_task_is_sent_three_times(settings)
     serials = {result.get(timeout=60) for result in results}
     assert len(serials) == 1 and IssuedCredential.objects.count() == 1
     assert IssuedCredential.objects.get().signed
+
+
+@pytest.mark.celery_worker
+@pytest.mark.skipif(not os.environ.get("HOCVUSO_EXPECT_CELERY_WORKER"), reason="needs the real Celery worker")
+def test_the_real_worker_killed_mid_issuance_redelivers_and_issues_once(settings):
+    """The worker's process running the task is killed (SIGKILL) while it waits inside the issuing transaction;
+    acks_late + reject_on_worker_lost put the task back on the queue, a fresh process runs it again."""
+    from celery import current_app
+    from django.db import transaction
+
+    from certificates import keys
+
+    settings.HOCVUSO_ISSUER_KEY_DIR = str(Path(settings.VAR_DIR) / "keys")
+    settings.HOCVUSO_SITE_HOST = os.environ.get("HOCVUSO_SITE_HOST", "")
+    try:
+        keys.current_key()
+    except keys.NoIssuerKey:
+        keys.create_key()
+    ach = achievement()
+    services.issue(learner().pk, ach.pk)  # the year's counter row and the status list exist
+    person = learner()
+    with transaction.atomic():
+        # hold the counter: the worker's issuance blocks inside its transaction
+        SerialCounter.objects.select_for_update().get()
+        sent = tasks.issue_credential.delay(person.pk, ach.pk, "enrolment:99")
+        worker_pid = None
+        for _ in range(60):
+            for running in (current_app.control.inspect(timeout=1).active() or {}).values():
+                for task in running:
+                    if task["id"] == sent.id:
+                        worker_pid = task["worker_pid"]
+            if worker_pid:
+                break
+            time.sleep(0.5)
+        assert worker_pid, "the worker never started the task"
+        os.kill(worker_pid, signal.SIGKILL)
+        time.sleep(1)
+        assert not IssuedCredential.objects.filter(user=person).exists()
+    for _ in range(120):
+        if IssuedCredential.objects.filter(user=person, signed_at__isnull=False).exists():
+            break
+        time.sleep(0.5)
+    time.sleep(2)  # a second delivery, if any, would have landed by now
+    issued = IssuedCredential.objects.filter(user=person)
+    assert issued.count() == 1 and issued.get().signed
