@@ -38,6 +38,8 @@ def restore_migration_rows() -> None:
             "courses.migrations.0002_enrolment_permission",
             "assessments.migrations.0002_role_permissions",
             "assessments.migrations.0004_editors_map_components",
+            "certificates.migrations.0002_revokers",
+            "certificates.migrations.0003_ward_admins_keep_achievements",
         )
     ]
     saved = {config.label: config.models_module for config in apps.get_app_configs()}

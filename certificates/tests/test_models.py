@@ -96,3 +96,20 @@ def test_status_positions_are_a_permutation_of_the_list():
     assert [status_list_position(count, size) for count in range(3)] != [0, 1, 2]
     with pytest.raises(ValueError):
         status_list_position(size, size)
+
+
+def test_ward_administrators_keep_achievements_and_examiners_revoke():
+    from django.contrib.auth.models import Group
+
+    from lms.roles import Role
+
+    def granted(role):
+        return set(
+            Group.objects.get(name=role)
+            .permissions.filter(content_type__app_label="hocvuso_certificates")
+            .values_list("codename", flat=True)
+        )
+
+    assert {"add_achievement", "change_achievement", "revoke_credentials"} <= granted(Role.WARD_ADMIN)
+    assert granted(Role.EXAMINER) == {"revoke_credentials"}
+    assert granted(Role.LEARNER) == set() and granted(Role.EDITOR) == set()

@@ -136,6 +136,8 @@ CELERY_BEAT_SCHEDULE = {
     "publish-scheduled-pages": {"task": "hocvuso.cms.publish_scheduled", "schedule": 60.0},
     "close-expired-attempts": {"task": "hocvuso.assessments.close_expired_attempts", "schedule": 60.0},
     "recalibrate-items": {"task": "hocvuso.assessments.recalibrate_items", "schedule": 24 * 60 * 60.0},
+    # certificates whose signing task ran out of retries (e.g. no issuer key yet) are signed when it is back
+    "certificates-sign-pending": {"task": "hocvuso.certificates.sign_pending", "schedule": 300.0},
 }
 
 # --- People -------------------------------------------------------------------------------------------
