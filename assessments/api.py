@@ -5,7 +5,8 @@ after a placement test and group the examiners' queue by course).
 - `Assessment`, `Component`: the models other apps point at (`ForeignKey("hocvuso_assessments.Assessment")`).
 - `attempt_graded` (sender=Attempt, attempt_id, user_id): an attempt has its final score; after commit.
   `attempt_failed_after_regrade`: a key correction turned a pass into a fail. `skills_confirmed`,
-  `confirmation_revoked` (sender=Confirmation, confirmation_id, user_id).
+  `confirmation_revoked` (sender=Confirmation, confirmation_id, user_id). `competence_reached` (user_id,
+  rises=[(component_id, from_level, to_level)]): a learner's levels went up; after commit.
 - `has_passed(user, assessment)`, `results(user, assessment_ids)`, `assessment_of_attempt(attempt_id)`.
 - `register_recommender(fn)`: `fn(user, levels, framework_code) -> [{"title", "url", "reason"}]`, called with a
   placement test's levels per domain.
@@ -21,7 +22,13 @@ from .frameworks import current_framework
 from .hooks import register_assessment_grouping
 from .models import Assessment, Attempt, AttemptStatus, Component, Domain
 from .placement import register_recommender
-from .signals import attempt_failed_after_regrade, attempt_graded, confirmation_revoked, skills_confirmed
+from .signals import (
+    attempt_failed_after_regrade,
+    attempt_graded,
+    competence_reached,
+    confirmation_revoked,
+    skills_confirmed,
+)
 
 __all__ = [
     "NOT_PASSED",
@@ -31,6 +38,7 @@ __all__ = [
     "assessment_of_attempt",
     "attempt_failed_after_regrade",
     "attempt_graded",
+    "competence_reached",
     "confirmation_revoked",
     "domain_names",
     "has_passed",

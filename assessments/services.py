@@ -12,6 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from decimal import ROUND_HALF_UP, Decimal
+from functools import partial
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
@@ -496,6 +497,11 @@ def refresh_competence(user_id: int, component_ids: Iterable[int], *, reason: st
             update_fields=["level", "updated_at"],
         )
         CompetenceChange.objects.bulk_create(changes)
+        rises = [(c.component_id, c.from_level, c.to_level) for c in changes if c.to_level > c.from_level]
+        if rises:
+            transaction.on_commit(
+                partial(signals.competence_reached.send, sender=CompetenceLevel, user_id=user_id, rises=rises)
+            )
     return levels
 
 

@@ -10,3 +10,6 @@ attempt_failed_after_regrade = Signal()
 # sender=Confirmation, confirmation_id, user_id
 skills_confirmed = Signal()
 confirmation_revoked = Signal()
+# sender=CompetenceLevel, user_id, rises=[(component_id, from_level, to_level)]: a learner's levels went up (one
+# signal for all the components an attempt moved)
+competence_reached = Signal()

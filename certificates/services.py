@@ -154,6 +154,23 @@ def course_achievement_id(course_id: int) -> int | None:
     )
 
 
+def competence_achievements(rises) -> list[tuple[int, int, int]]:
+    """(achievement, component, level) of the active achievements a learner earns when their levels rise:
+    `rises` is [(component, from level, to level)]; every level above the old one up to the new one counts.
+    One query whatever the number of components."""
+    rises = list(rises)
+    if not rises:
+        return []
+    span = Q()
+    for component_id, from_level, to_level in rises:
+        span |= Q(component_id=component_id, level__gt=from_level, level__lte=to_level)
+    return list(
+        Achievement.objects.filter(span, kind=Achievement.Kind.COMPETENCE, active=True)
+        .order_by("component_id", "level")
+        .values_list("pk", "component_id", "level")
+    )
+
+
 def _register(*, user_id, achievement_id, source, confirmation_id, now, replaces=None) -> IssuedCredential:
     now = now or timezone.now()
     achievement = Achievement.objects.filter(pk=achievement_id).first()

@@ -1,4 +1,5 @@
-"""What the certificates hear: a course finished, skills confirmed, a confirmation withdrawn. Each listener only
+"""What the certificates hear: a course finished, skills confirmed, a confirmation withdrawn, a competence level
+reached. Each listener only
 enqueues a task once the sender's transaction has committed (the senders already send after commit; on_commit
 then runs at once), so a rolled-back completion never issues a certificate."""
 
@@ -6,7 +7,7 @@ from functools import partial
 
 from django.db import transaction
 
-from assessments.api import confirmation_revoked, skills_confirmed
+from assessments.api import competence_reached, confirmation_revoked, skills_confirmed
 from courses.api import course_completed
 
 
@@ -33,7 +34,17 @@ def _on_confirmation_revoked(sender, confirmation_id, user_id, **kwargs):
     transaction.on_commit(partial(tasks.revoke_for_confirmation.delay, confirmation_id))
 
 
+def _on_competence_reached(sender, user_id, rises, **kwargs):
+    from . import services, tasks
+
+    # every level newly passed on the way up, e.g. 1 -> 3 earns the certificates for levels 2 and 3
+    for achievement_id, component_id, level in services.competence_achievements(rises):
+        source = f"competence:{component_id}:{level}"
+        transaction.on_commit(partial(tasks.issue_credential.delay, user_id, achievement_id, source))
+
+
 def connect() -> None:
     course_completed.connect(_on_course_completed, dispatch_uid="hocvuso-certificates-course-completed")
     skills_confirmed.connect(_on_skills_confirmed, dispatch_uid="hocvuso-certificates-skills-confirmed")
     confirmation_revoked.connect(_on_confirmation_revoked, dispatch_uid="hocvuso-certificates-confirmation-revoked")
+    competence_reached.connect(_on_competence_reached, dispatch_uid="hocvuso-certificates-competence-reached")
