@@ -273,9 +273,13 @@ def _id_in(url, template: str, placeholder: str) -> str | None:
     return url[len(prefix) : len(url) - len(suffix)]
 
 
+_PLACEHOLDER_ID = 918273645546372819
+
+
 def status_list_id(url) -> int | None:
     """The id of our status list published at `url` (None for any other URL)."""
-    found = _id_in(url, services.status_list_url(0), "0")
+    # a placeholder no host or port contains ("0" would match inside ":8000")
+    found = _id_in(url, services.status_list_url(_PLACEHOLDER_ID), str(_PLACEHOLDER_ID))
     if found is None or not found.isdigit() or len(found) > 12:
         return None
     return int(found) if services.status_list_url(int(found)) == url else None

@@ -322,3 +322,15 @@ def test_an_oversize_document_is_refused_before_it_is_read(issuer_keys):
     verdict = verification.check_document(b" " * (verification.MAX_DOCUMENT_BYTES + 1))
     assert verdict.state == State.TOO_LARGE
     assert "64" in verdict.message
+
+
+def test_status_lists_are_found_on_a_host_with_a_port(settings):
+    """The demo and many wards serve on a port: "localhost:8000" must not confuse the list's id."""
+    from certificates import services as certificate_services
+
+    settings.HOCVUSO_SITE_HOST = "localhost:8000"
+    url = certificate_services.status_list_url(1)
+    assert url == "https://localhost:8000/xac-minh/trang-thai/1/"
+    assert verification.status_list_id(url) == 1
+    assert verification.status_list_id(certificate_services.status_list_url(80)) == 80
+    assert verification.status_list_id("https://localhost:8001/xac-minh/trang-thai/1/") is None
