@@ -10,7 +10,7 @@ from certificates.models import IssuedCredential
 
 from .factories import competence_achievement, issuer_keys, learner  # noqa: F401
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("issuer_keys")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("issuer_keys", "tasks_in_process")]
 
 
 def pass_at(person, component, level, *, count=2):

@@ -12,7 +12,7 @@ from courses.tests.factories import lessons_of, make_catalog, make_course
 
 from .factories import achievement, confirmation, examiner, issuer_keys, learner  # noqa: F401
 
-pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("issuer_keys")]
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("issuer_keys", "tasks_in_process")]
 
 
 def finish(person, course):
