@@ -29,7 +29,7 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 
-from lms.api import learner_match, learners_visible_to
+from lms.api import StableOrdering, learner_match, learners_visible_to
 
 from . import bulk_enrolment
 from .models import CoursePage, Enrolment
@@ -105,7 +105,7 @@ def _contact(enrolment: Enrolment) -> str:
     return enrolment.user.email or enrolment.user.phone
 
 
-class EnrolmentIndexView(IndexView):
+class EnrolmentIndexView(StableOrdering, IndexView):
     model = Enrolment
     permission_policy = policy
     filterset_class = EnrolmentFilterSet
@@ -127,8 +127,7 @@ class EnrolmentIndexView(IndexView):
             return queryset
         return queryset.filter(learner_match(self.search_query, profile="user__learner_profile__"))
 
-    def order_queryset(self, queryset):
-        return queryset.order_by(self.ordering or self.default_ordering, "-pk")  # "-pk": stable across pages
+    tie_break = "-pk"
 
     @cached_property
     def columns(self):

@@ -1,6 +1,7 @@
 """What other hocvuso apps may use from the learner core. Import from here, never from lms.models directly."""
 
 from .identifiers import normalise_phone
+from .listing import StableOrdering
 from .models import AccessibilityNeed, TargetGroup, TextSize
 from .roles import STAFF_ROLES, Role
 from .selectors import (
@@ -18,6 +19,7 @@ __all__ = [
     "STAFF_ROLES",
     "AccessibilityNeed",
     "Role",
+    "StableOrdering",
     "TargetGroup",
     "TextSize",
     "fold",

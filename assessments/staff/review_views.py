@@ -27,6 +27,8 @@ from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
 
+from lms.api import StableOrdering
+
 from .. import queue, services
 from ..errors import AttemptError
 from ..models import Assessment, AttemptItem, AttemptStatus, Confirmation, Grade, ReviewEvent
@@ -133,7 +135,7 @@ class StateColumn(BaseColumn):
         return context
 
 
-class QueueView(IndexView):
+class QueueView(StableOrdering, IndexView):
     model = AttemptItem
     permission_policy = grading_policy
     filterset_class = QueueFilterSet
@@ -148,9 +150,6 @@ class QueueView(IndexView):
 
     def get_base_queryset(self):
         return queue.waiting_answers()
-
-    def order_queryset(self, queryset):
-        return queryset.order_by(self.ordering or self.default_ordering, "pk")
 
     @cached_property
     def columns(self):
@@ -397,7 +396,7 @@ def _detail(event: ReviewEvent) -> str:
     return " · ".join(parts)
 
 
-class HistoryView(IndexView):
+class HistoryView(StableOrdering, IndexView):
     model = ReviewEvent
     permission_policy = history_policy
     filterset_class = HistoryFilterSet
@@ -413,8 +412,7 @@ class HistoryView(IndexView):
     def get_base_queryset(self):
         return queue.review_events()
 
-    def order_queryset(self, queryset):
-        return queryset.order_by(self.ordering or self.default_ordering, "-pk")
+    tie_break = "-pk"
 
     def get_breadcrumbs_items(self):
         return [
@@ -440,7 +438,7 @@ class HistoryView(IndexView):
 # --- item statistics ----------------------------------------------------------------------------------------------
 
 
-class StatisticsIndexView(IndexView):
+class StatisticsIndexView(StableOrdering, IndexView):
     model = Assessment
     permission_policy = statistics_policy
     paginate_by = 50
@@ -454,9 +452,6 @@ class StatisticsIndexView(IndexView):
 
     def get_base_queryset(self):
         return queue.assessments_with_statistics()
-
-    def order_queryset(self, queryset):
-        return queryset.order_by(self.ordering or self.default_ordering, "pk")
 
     @cached_property
     def columns(self):
@@ -540,7 +535,7 @@ def _confirmation_how(confirmation: Confirmation) -> str:
     return how
 
 
-class ConfirmationIndexView(IndexView):
+class ConfirmationIndexView(StableOrdering, IndexView):
     model = Confirmation
     permission_policy = confirmation_policy
     filterset_class = ConfirmationFilterSet
@@ -556,8 +551,7 @@ class ConfirmationIndexView(IndexView):
     def get_base_queryset(self):
         return queue.confirmations_visible_to(self.request.user)
 
-    def order_queryset(self, queryset):
-        return queryset.order_by(self.ordering or self.default_ordering, "-pk")
+    tie_break = "-pk"
 
     @cached_property
     def columns(self):

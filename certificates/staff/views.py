@@ -5,6 +5,8 @@ a reason, re-issuing it, the PDF as the holder gets it, and the XLSX export of w
 Views stay thin: who sees what comes from `staff.selectors`, every change from `certificates.services`, and a
 refusal (PermissionDenied, ValidationError, IssuanceRefused) is shown as a message with nothing changed."""
 
+from abc import ABC, abstractmethod
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -21,6 +23,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from wagtail.admin.views.generic.permissions import PermissionCheckedMixin
 from wagtail.admin.widgets.button import HeaderButton
 from wagtail.permission_policies.base import BasePermissionPolicy
+
+from lms.api import StableOrdering
 
 from .. import downloads, export, services
 from ..models import IssuedCredential
@@ -53,7 +57,7 @@ def _filtered(request):
     return selectors.search(queryset, request.GET.get("q", ""))
 
 
-class CredentialIndexView(IndexView):
+class CredentialIndexView(StableOrdering, IndexView):
     model = IssuedCredential
     permission_policy = register_policy
     filterset_class = CredentialFilterSet
@@ -74,8 +78,7 @@ class CredentialIndexView(IndexView):
     def search_queryset(self, queryset):
         return selectors.search(queryset, self.search_query or "")
 
-    def order_queryset(self, queryset):
-        return queryset.order_by(self.ordering or self.default_ordering, "-pk")
+    tie_break = "-pk"
 
     @cached_property
     def columns(self):
@@ -146,15 +149,16 @@ class CredentialDetailView(_CredentialMixin, WagtailAdminTemplateMixin, Template
         return context
 
 
-class _ChangeView(_CredentialMixin, View):
+class _ChangeView(_CredentialMixin, View, ABC):
     """POST only: revoke or re-issue through the services, then back to the certificate."""
 
     http_method_names = ["post"]
     permission_required = "change"
     prefix = ""
 
+    @abstractmethod
     def change(self, credential, reason):
-        raise NotImplementedError
+        """Revoke or re-issue; the certificate to show afterwards."""
 
     def post(self, request, pk):
         form = ReasonForm(request.POST, prefix=self.prefix)
