@@ -25,6 +25,7 @@ import math
 import random
 import re
 import unicodedata
+from abc import ABC, abstractmethod
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from typing import Any, ClassVar
@@ -430,7 +431,7 @@ def _answer_label(number: int) -> str:
 # --- The kinds ----------------------------------------------------------------------------------------------------
 
 
-class ItemType:
+class ItemType(ABC):
     kind: ClassVar[str] = ""
     label: ClassVar[Any] = ""
     needs_review: ClassVar[bool] = False
@@ -440,27 +441,32 @@ class ItemType:
         super().__init_subclass__(**kwargs)
         cls.template = f"assessments/items/{cls.kind}.html"
 
+    @abstractmethod
     def clean_body(self, body: dict) -> dict:
-        raise NotImplementedError
+        """Each kind says."""
 
     def present(self, body: dict, rng: random.Random) -> dict:
         return {}
 
+    @abstractmethod
     def public(self, body: dict, presentation: dict, response: dict | None = None) -> dict:
-        raise NotImplementedError
+        """Each kind says."""
 
+    @abstractmethod
     def parse(self, body: dict, presentation: dict, data: Any, prefix: str) -> dict:
-        raise NotImplementedError
+        """Each kind says."""
 
+    @abstractmethod
     def score(self, body: dict, response: dict | None) -> Outcome:
-        raise NotImplementedError
+        """Each kind says."""
 
+    @abstractmethod
     def review(self, body: dict, presentation: dict, response: dict | None) -> dict:
-        raise NotImplementedError
+        """Each kind says."""
 
+    @abstractmethod
     def is_empty(self, body: dict, response: dict | None) -> bool:
         """Whether the learner has not answered (an empty response scores 0 and needs no examiner)."""
-        raise NotImplementedError
 
     # what every review dict starts with
     def _summary(self, body: dict, response: dict | None) -> tuple[Outcome, dict]:

@@ -10,7 +10,6 @@ from pathlib import Path
 
 import pytest
 from django.core.exceptions import ImproperlyConfigured
-from django.test import override_settings
 from django.utils import translation
 from django.utils.translation import pgettext
 
@@ -21,7 +20,6 @@ from PIL import Image, ImageDraw  # noqa: E402
 from certificates import pdf  # noqa: E402
 from certificates.pdf import CertificateData, render_certificate_pdf  # noqa: E402
 
-PO_ADDITIONS = Path(__file__).resolve().parents[2] / "var" / "po-additions" / "certificates-pdf.po"
 CREDENTIAL = (
     '{"@context": ["https://www.w3.org/ns/credentials/v2"], "type": ["VerifiableCredential", '
     '"OpenBadgeCredential"], "name": "Kỹ năng số cơ bản"}'
@@ -60,23 +58,10 @@ def certificate(**changes) -> CertificateData:
 
 
 @pytest.fixture(scope="module")
-def vietnamese(tmp_path_factory):
-    """The page's Vietnamese from the project catalogue or, until the lead merges it, from var/po-additions."""
+def vietnamese():
+    """The page's Vietnamese comes from the project catalogue: fail at once, and clearly, if it is missing."""
     with translation.override("vi"):
-        merged = pgettext("certificate pdf", "CERTIFICATE") != "CERTIFICATE"
-    if merged:
-        yield
-        return
-    if not PO_ADDITIONS.exists():
-        pytest.fail("The certificate's Vietnamese is neither in locale/vi nor in var/po-additions/certificates-pdf.po")
-    polib = pytest.importorskip("polib")
-    locale = tmp_path_factory.mktemp("locale")
-    (locale / "vi" / "LC_MESSAGES").mkdir(parents=True)
-    polib.pofile(str(PO_ADDITIONS)).save_as_mofile(str(locale / "vi" / "LC_MESSAGES" / "django.mo"))
-    from django.conf import settings
-
-    with override_settings(LOCALE_PATHS=[str(locale), *settings.LOCALE_PATHS]):  # resets translation caches
-        yield
+        assert pgettext("certificate pdf", "CERTIFICATE") != "CERTIFICATE", "certificate strings not in locale/vi"
 
 
 @pytest.fixture(scope="module")
@@ -197,11 +182,9 @@ def test_an_archival_tagged_pdf_in_vietnamese(issued):
     assert document.metadata.title == "Giấy chứng nhận HVS-2026-000123"
 
 
-@pytest.mark.skipif(
-    not (shutil.which("pdftoppm") and shutil.which("zbarimg")),
-    reason="needs Debian's poppler-utils (pdftoppm) and zbar-tools (zbarimg)",
-)
 def test_the_qr_code_on_the_page_opens_the_verification_page(issued, tmp_path):
+    # ./run installs poppler-utils and zbar-tools for the tests (SYSTEM_PACKAGES_FOR_CERTIFICATE_TESTS)
+    assert shutil.which("pdftoppm") and shutil.which("zbarimg"), "run the tests with ./run test"
     (tmp_path / "c.pdf").write_bytes(issued)
     subprocess.run(  # noqa: S603
         ["pdftoppm", "-r", "150", "-png", "-singlefile", tmp_path / "c.pdf", tmp_path / "c"],  # noqa: S607
@@ -217,7 +200,7 @@ def test_the_qr_code_on_the_page_opens_the_verification_page(issued, tmp_path):
 
 
 def test_the_qr_code_holds_the_url_as_is():
-    # the fallback where no decoder is installed: the symbol encodes the URL's bytes unchanged, at level M
+    # the symbol itself: the URL's bytes unchanged, at level M
     code = pdf.qr_code(VERIFY_URL)
     assert code.error == "M"
     assert code.mode == "byte"
