@@ -551,11 +551,13 @@ def claim(*, attempt_item_id: int, examiner, now=None) -> bool:
     if _awaits_second_marking_by_another(attempt_item_id, examiner):
         raise AttemptError("same_examiner")
     free = Q(claimed_by__isnull=True) | Q(claim_expires_at__lt=now) | Q(claimed_by=examiner)
-    won = (
-        AttemptItem.objects.filter(free, pk=attempt_item_id, needs_review=True, reviewed_at__isnull=True)
-        .filter(attempt__status=AttemptStatus.AWAITING_GRADING)
-        .update(claimed_by=examiner, claim_expires_at=now + LEASE)
-    )
+    waiting = Attempt.objects.filter(status=AttemptStatus.AWAITING_GRADING).values("pk")
+    # Only the row's own columns and an `IN (subquery)` on its own foreign key: a filter through a join would make
+    # Django write `WHERE id IN (SELECT …)`, which PostgreSQL does not re-check after waiting for the other
+    # examiner's lock, so both would win.
+    won = AttemptItem.objects.filter(
+        free, pk=attempt_item_id, needs_review=True, reviewed_at__isnull=True, attempt_id__in=waiting
+    ).update(claimed_by=examiner, claim_expires_at=now + LEASE)
     if won:
         ReviewEvent.objects.create(
             action=ReviewEvent.Action.CLAIMED, actor=examiner, attempt_item_id=attempt_item_id, at=now
